@@ -1,0 +1,79 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "havip",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "havip", targets: ["havip"]),
+        .library(name: "RPCWire", targets: ["RPCWire"]),
+        .library(name: "HaVipModel", targets: ["HaVipModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    ],
+    targets: [
+        // Alibaba RPC protocol: parameters, signatures, response tree, renderers. No domain knowledge.
+        .target(
+            name: "RPCWire",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Entities, rules, error catalogue, Store protocol. No NIO, no SQL.
+        .target(
+            name: "HaVipModel",
+            dependencies: ["RPCWire"],
+            swiftSettings: swiftSettings
+        ),
+        // The action table: (version, action) -> handler.
+        .target(
+            name: "HaVipAPI",
+            dependencies: ["RPCWire", "HaVipModel"],
+            swiftSettings: swiftSettings
+        ),
+        // Embedded default store (WAL, named migrations).
+        .target(
+            name: "HaVipSQLite",
+            dependencies: ["HaVipModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // Hummingbird application: one RPC route, auth, control routes.
+        .target(
+            name: "HaVipServer",
+            dependencies: [
+                "RPCWire", "HaVipModel", "HaVipAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "havip",
+            dependencies: [
+                "HaVipServer", "HaVipSQLite", "HaVipModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "RPCWireTests", dependencies: ["RPCWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "HaVipModelTests", dependencies: ["HaVipModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HaVipServerTests",
+            dependencies: [
+                "HaVipServer", "HaVipSQLite",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

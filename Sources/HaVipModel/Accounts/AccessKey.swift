@@ -1,0 +1,63 @@
+/// An Alibaba Cloud account: every resource and every query is scoped by one.
+public struct AccountID: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public var description: String { rawValue }
+}
+
+/// An AccessKey pair and the account it belongs to.
+public struct AccessKey: Sendable, Equatable {
+    public let id: String
+    public let secret: String
+    public let account: AccountID
+
+    public init(id: String, secret: String, account: AccountID? = nil) {
+        self.id = id
+        self.secret = secret
+        self.account = account ?? AccountID(id)
+    }
+
+    /// Parses the `--access-key ID:SECRET[:ACCOUNT]` form; nil when a part is empty or missing.
+    public init?(argument: String) {
+        let parts = argument.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+        self.init(id: parts[0], secret: parts[1], account: parts.count == 3 ? AccountID(parts[2]) : nil)
+    }
+
+    /// The key configured when no `--access-key` is given, printed at start-up.
+    public static let development = AccessKey(id: "havip-dev-key", secret: "havip-dev-secret")
+}
+
+/// How requests are authenticated.
+public enum AuthMode: String, Sendable, CaseIterable {
+    /// Every signature is verified against the configured keys.
+    case strict
+    /// Any AccessKeyId is accepted without checking its signature; each key id is its own account.
+    case permissive
+}
+
+/// The configured keys, looked up by AccessKeyId.
+public struct KeyRing: Sendable {
+    public let mode: AuthMode
+    private let keys: [String: AccessKey]
+
+    public init(keys: [AccessKey], mode: AuthMode) {
+        self.mode = mode
+        self.keys = Dictionary(keys.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// The key for `id`, or nil when strict mode does not know it. In permissive mode an unknown key is
+    /// returned with an empty secret and its own id as the account.
+    public func key(for id: String) -> AccessKey? {
+        if let key = keys[id] { return key }
+        return mode == .permissive ? AccessKey(id: id, secret: "") : nil
+    }
+
+    /// Whether signatures are checked at all (never in permissive mode, where a configured key still maps
+    /// to its configured account).
+    public var verifiesSignatures: Bool { mode == .strict }
+}

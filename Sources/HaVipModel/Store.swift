@@ -1,0 +1,15 @@
+/// Where havip keeps its state. One implementation per database (SQLite embedded, PostgreSQL for
+/// several nodes); every operation is one transaction and every query is scoped by account.
+public protocol HaVipStore: Sendable {
+    /// A short name for logs and the health answer, e.g. `sqlite` or `memory`.
+    var kind: String { get }
+
+    /// Succeeds when the store can answer queries (its schema is migrated and a trivial query runs).
+    func checkReady() async throws
+
+    /// The names of the applied schema migrations, oldest first.
+    func appliedMigrations() async throws -> [String]
+
+    /// Releases the database; called once at shutdown.
+    func close() async throws
+}

@@ -1,0 +1,62 @@
+/// Renders a response tree as compact JSON, wrapped lists as `{"Item": [...]}`.
+public enum JSONRenderer {
+    public static func render(_ fields: [ResponseNode.Field]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        appendObject(fields, to: &out)
+        return out
+    }
+
+    static func append(_ node: ResponseNode, to out: inout [UInt8]) {
+        switch node {
+        case .string(let text):
+            appendString(text, to: &out)
+        case .integer(let value):
+            out.append(contentsOf: String(value).utf8)
+        case .bool(let value):
+            out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .object(let fields):
+            appendObject(fields, to: &out)
+        case .list(let item, let elements):
+            out.append(UInt8(ascii: "{"))
+            appendString(item, to: &out)
+            out.append(contentsOf: ":[".utf8)
+            for (offset, element) in elements.enumerated() {
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
+                append(element, to: &out)
+            }
+            out.append(contentsOf: "]}".utf8)
+        }
+    }
+
+    static func appendObject(_ fields: [ResponseNode.Field], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (offset, field) in fields.enumerated() {
+            if offset > 0 { out.append(UInt8(ascii: ",")) }
+            appendString(field.name, to: &out)
+            out.append(UInt8(ascii: ":"))
+            append(field.value, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case 0x00..<0x20:
+                let digits = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(digits[Int(byte >> 4)])
+                out.append(digits[Int(byte & 0x0F)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

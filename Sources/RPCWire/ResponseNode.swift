@@ -1,0 +1,83 @@
+/// One response, built once per action and rendered as JSON or XML from the same tree.
+///
+/// Alibaba RPC lists are always wrapped: `"HaVips": {"HaVip": [...]}` in JSON and
+/// `<HaVips><HaVip>…</HaVip></HaVips>` in XML, which ``ResponseNode/list(item:_:)`` models.
+public indirect enum ResponseNode: Sendable, Equatable {
+    case string(String)
+    case integer(Int64)
+    case bool(Bool)
+    /// Fields in the order they are rendered.
+    case object([Field])
+    /// A wrapped list: the key holding it names the collection, `item` names each element.
+    case list(item: String, [ResponseNode])
+
+    public struct Field: Sendable, Equatable {
+        public let name: String
+        public let value: ResponseNode
+
+        public init(_ name: String, _ value: ResponseNode) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public static func int(_ value: Int) -> ResponseNode { .integer(Int64(value)) }
+
+    /// A wrapped list of strings, e.g. `.strings(item: "associatedInstance", ids)`.
+    public static func strings(item: String, _ values: [String]) -> ResponseNode {
+        .list(item: item, values.map(ResponseNode.string))
+    }
+}
+
+extension ResponseNode: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+}
+
+/// The body of a response: the top-level fields after `RequestId`, and the name of the XML root.
+public struct RPCResponse: Sendable, Equatable {
+    public var fields: [ResponseNode.Field]
+
+    public init(_ fields: [ResponseNode.Field] = []) {
+        self.fields = fields
+    }
+
+    /// The complete top-level object, `RequestId` first as the real service renders it.
+    public func withRequestId(_ requestId: String) -> [ResponseNode.Field] {
+        [ResponseNode.Field("RequestId", .string(requestId))] + fields
+    }
+}
+
+/// The output format a request asked for with `Format`.
+public enum ResponseFormat: Sendable {
+    case json
+    case xml
+
+    /// `JSON`/`XML` in any case; nil for anything else. An absent value means JSON.
+    public init?(parameter: String?) {
+        guard let parameter else {
+            self = .json
+            return
+        }
+        switch parameter.lowercased() {
+        case "json": self = .json
+        case "xml": self = .xml
+        default: return nil
+        }
+    }
+
+    /// The exact content types the SDKs look for.
+    public var contentType: String {
+        switch self {
+        case .json: "application/json;charset=utf-8"
+        case .xml: "text/xml;charset=utf-8"
+        }
+    }
+
+    /// Renders a top-level object; `root` names the XML root element (`<Action>Response` or `Error`).
+    public func render(_ fields: [ResponseNode.Field], root: String) -> [UInt8] {
+        switch self {
+        case .json: JSONRenderer.render(fields)
+        case .xml: XMLRenderer.render(fields, root: root)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import RPCWire
+import Testing
+
+@Suite struct TimestampTests {
+    @Test func parsesAndFormatsTheRPCFormat() {
+        #expect(Timestamp.parse("2024-01-01T12:00:00Z") == 1_704_110_400)
+        #expect(Timestamp.parse("1970-01-01T00:00:00Z") == 0)
+        #expect(Timestamp.parse("2024-02-29T23:59:59Z") == 1_709_251_199)
+        #expect(Timestamp.parse("2024-01-01T12:00:00.312Z") == 1_704_110_400)
+        #expect(Timestamp.format(1_704_110_400) == "2024-01-01T12:00:00Z")
+        #expect(Timestamp.format(1_709_251_199) == "2024-02-29T23:59:59Z")
+    }
+
+    @Test(arguments: [
+        "", "2024-01-01 12:00:00Z", "2024-01-01T12:00:00", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z",
+        "2024-01-01T24:00:00Z", "2024-01-01T12:00:00.Z", "2024-01-01T12:00:00+08:00", "abcd-01-01T12:00:00Z",
+    ])
+    func rejectsOtherShapes(text: String) {
+        #expect(Timestamp.parse(text) == nil)
+    }
+}

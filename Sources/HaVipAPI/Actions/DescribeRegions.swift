@@ -1,0 +1,20 @@
+import HaVipModel
+import RPCWire
+
+/// VPC `DescribeRegions`: the built-in region catalogue.
+enum DescribeRegions: RPCAction {
+    static let name = "DescribeRegions"
+    static let product = Product.vpc
+
+    static func run(_ call: ActionCall) async throws -> RPCResponse {
+        let language = DisplayLanguage(acceptLanguage: call.parameters.optional("AcceptLanguage"))
+        let regions = Region.builtIn.map { region in
+            ResponseNode.object([
+                .init("RegionId", .string(region.id)),
+                .init("LocalName", .string(region.name(in: language))),
+                .init("RegionEndpoint", .string(region.vpcEndpoint)),
+            ])
+        }
+        return RPCResponse([.init("Regions", .list(item: "Region", regions))])
+    }
+}

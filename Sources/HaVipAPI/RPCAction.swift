@@ -1,0 +1,54 @@
+import HaVipModel
+import RPCWire
+
+/// An Alibaba Cloud product whose RPC API havip serves.
+public enum Product: String, Sendable, CaseIterable {
+    case vpc = "Vpc"
+    case ecs = "Ecs"
+    case sts = "Sts"
+
+    /// The API version every action of the product is served under.
+    public var version: String {
+        switch self {
+        case .vpc: "2016-04-28"
+        case .ecs: "2014-05-26"
+        case .sts: "2015-04-01"
+        }
+    }
+}
+
+/// One RPC action: decodes its parameters, calls one model operation, builds the response tree.
+public protocol RPCAction: Sendable {
+    /// The exact wire name, e.g. `DescribeHaVips`.
+    static var name: String { get }
+    static var product: Product { get }
+    static func run(_ call: ActionCall) async throws -> RPCResponse
+}
+
+/// What an action gets: the request's parameters, the authenticated caller and the service's state.
+public struct ActionCall: Sendable {
+    public let parameters: Parameters
+    public let caller: AccessKey
+    public let services: ActionServices
+
+    public init(parameters: Parameters, caller: AccessKey, services: ActionServices) {
+        self.parameters = parameters
+        self.caller = caller
+        self.services = services
+    }
+
+    public var account: AccountID { caller.account }
+}
+
+/// The shared state and seams every action may use.
+public struct ActionServices: Sendable {
+    public let store: any HaVipStore
+    public let clock: any WallClock
+    public let ids: any IDGenerator
+
+    public init(store: any HaVipStore, clock: any WallClock, ids: any IDGenerator) {
+        self.store = store
+        self.clock = clock
+        self.ids = ids
+    }
+}

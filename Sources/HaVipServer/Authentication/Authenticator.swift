@@ -1,0 +1,85 @@
+import HaVipModel
+import RPCWire
+
+/// Checks a request's signature (V1 HMAC-SHA1 or V3 ACS3-HMAC-SHA256), timestamp and nonce, and answers
+/// with the caller's key. Every failure is a catalogue error; see docs/compatibility.md.
+struct Authenticator: Sendable {
+    /// How far a request's timestamp may be from the server's clock, either way.
+    static let timestampWindow: Int64 = 15 * 60
+
+    let keys: KeyRing
+    let clock: any WallClock
+    let nonces: NonceCache
+
+    func authenticate(_ request: IncomingRPCRequest) throws(APIError) -> AccessKey {
+        if let authorization = request.header("authorization") {
+            return try authenticateV3(request, authorization: authorization)
+        }
+        return try authenticateV1(request)
+    }
+
+    private func authenticateV1(_ request: IncomingRPCRequest) throws(APIError) -> AccessKey {
+        let parameters = request.parameters
+        let accessKeyId = try parameters.required("AccessKeyId")
+        let signature = try parameters.required("Signature")
+        guard try parameters.required("SignatureMethod") == "HMAC-SHA1", try parameters.required("SignatureVersion") == "1.0",
+            parameters.optional("SignatureType") == nil
+        else { throw .incompleteSignature }
+        let timestamp = try parameters.required("Timestamp")
+        let nonce = try parameters.required("SignatureNonce")
+        let key = try lookUp(accessKeyId)
+        let issuedAt = try checkTimestamp(timestamp)
+        if keys.verifiesSignatures {
+            let stringToSign = SignatureV1.stringToSign(method: request.method, parameters: parameters.pairs)
+            guard SignatureV1.signature(stringToSign: stringToSign, secret: key.secret) == signature else {
+                throw .signatureDoesNotMatch(serverStringToSign: stringToSign)
+            }
+        }
+        try claim(nonce: nonce, key: key, issuedAt: issuedAt)
+        return key
+    }
+
+    private func authenticateV3(_ request: IncomingRPCRequest, authorization header: String) throws(APIError) -> AccessKey {
+        guard let authorization = SignatureV3.Authorization(header: header) else { throw .incompleteSignature }
+        let signed = Set(authorization.signedHeaders)
+        let carried = request.headers.map { $0.name.canonicalName }.filter { $0.hasPrefix("x-acs-") }
+        guard signed.contains("host"), carried.allSatisfy(signed.contains),
+            authorization.signedHeaders.allSatisfy({ !request.headerValues($0).isEmpty })
+        else { throw .incompleteSignature }
+        guard let timestamp = request.header("x-acs-date") else { throw .missingParameter("x-acs-date") }
+        guard let nonce = request.header("x-acs-signature-nonce"), !nonce.isEmpty else {
+            throw .missingParameter("x-acs-signature-nonce")
+        }
+        let key = try lookUp(authorization.accessKeyId)
+        let issuedAt = try checkTimestamp(timestamp)
+        if keys.verifiesSignatures {
+            let canonicalRequest = SignatureV3.canonicalRequest(
+                method: request.method, path: request.path, query: request.query,
+                signedHeaders: authorization.signedHeaders, headerValues: request.headerValues,
+                payloadHash: SignatureV3.hexSHA256(request.body))
+            let stringToSign = SignatureV3.stringToSign(canonicalRequest: canonicalRequest)
+            guard SignatureV3.signature(stringToSign: stringToSign, secret: key.secret) == authorization.signature.lowercased() else {
+                throw .signatureDoesNotMatch(serverStringToSign: stringToSign)
+            }
+        }
+        try claim(nonce: nonce, key: key, issuedAt: issuedAt)
+        return key
+    }
+
+    private func lookUp(_ accessKeyId: String) throws(APIError) -> AccessKey {
+        guard let key = keys.key(for: accessKeyId) else { throw .accessKeyNotFound }
+        return key
+    }
+
+    private func checkTimestamp(_ text: String) throws(APIError) -> Int64 {
+        guard let issuedAt = Timestamp.parse(text) else { throw .timestampMalformed }
+        guard abs(issuedAt - Int64(clock.now())) <= Self.timestampWindow else { throw .timestampExpired }
+        return issuedAt
+    }
+
+    private func claim(nonce: String, key: AccessKey, issuedAt: Int64) throws(APIError) {
+        let accepted = nonces.claim(
+            nonce: nonce, accessKeyId: key.id, expiresAt: issuedAt + Self.timestampWindow + 1, now: Int64(clock.now()))
+        guard accepted else { throw .signatureNonceUsed }
+    }
+}

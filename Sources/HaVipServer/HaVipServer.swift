@@ -1,0 +1,83 @@
+import HaVipAPI
+import HaVipModel
+import Hummingbird
+import Logging
+import RPCWire
+import ServiceLifecycle
+
+/// Everything a havip server is built from. The executable fills it from the command line; tests fill it
+/// with a temporary store, a manual clock and sequential IDs.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var store: any HaVipStore
+    public var keys: KeyRing
+    public var clock: any WallClock
+    public var ids: any IDGenerator
+    public var limits: WireLimits
+    public var nonceCapacity: Int
+    public var logger: Logger
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8580,
+        store: any HaVipStore,
+        keys: KeyRing,
+        clock: any WallClock = SystemClock(),
+        ids: any IDGenerator = RandomIDGenerator(),
+        limits: WireLimits = .standard,
+        nonceCapacity: Int = 2_000_000,
+        logger: Logger = Logger(label: "havip")
+    ) {
+        self.host = host
+        self.port = port
+        self.store = store
+        self.keys = keys
+        self.clock = clock
+        self.ids = ids
+        self.limits = limits
+        self.nonceCapacity = nonceCapacity
+        self.logger = logger
+    }
+}
+
+/// Builds the Hummingbird application: the one place that wires the layers together.
+public enum HaVipServer {
+    public static func makeApplication(
+        _ configuration: ServerConfiguration,
+        onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let services = ActionServices(store: configuration.store, clock: configuration.clock, ids: configuration.ids)
+        let responder = HaVipResponder(
+            rpc: RPCController(
+                table: .standard,
+                authenticator: Authenticator(
+                    keys: configuration.keys, clock: configuration.clock, nonces: NonceCache(capacity: configuration.nonceCapacity)),
+                services: services, limits: configuration.limits, logger: configuration.logger),
+            control: ControlController(store: configuration.store))
+        return Application(
+            responder: responder,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            services: [StoreLifecycle(store: configuration.store, logger: configuration.logger)],
+            onServerRunning: { channel in
+                let address = channel.localAddress.map { "\($0.ipAddress ?? configuration.host):\($0.port ?? configuration.port)" }
+                await onServerRunning(address ?? "\(configuration.host):\(configuration.port)")
+            },
+            logger: configuration.logger)
+    }
+}
+
+/// Closes the store once the server has drained (the server is shut down first: it is started last).
+struct StoreLifecycle: Service {
+    let store: any HaVipStore
+    let logger: Logger
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        do {
+            try await store.close()
+        } catch {
+            logger.error("closing the store failed", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import HaVipModel
+import HaVipSQLite
+import HaVipServer
+import Logging
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the API server.")
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8580
+
+    @Option(help: "Where state lives: sqlite:PATH (the default, ./.havip/havip.sqlite) or memory.")
+    var store = StoreOption.sqlite(path: ".havip/havip.sqlite")
+
+    @Option(help: "How hard SQLite pushes commits to disk: normal (survives kill -9) or full (survives power loss).")
+    var sqliteSync = SQLiteStore.Durability.normal
+
+    @Option(
+        name: .customLong("access-key"),
+        help: "An AccessKey as ID:SECRET[:ACCOUNT] (repeatable; the account defaults to the key id).")
+    var accessKeys: [AccessKey] = []
+
+    @Option(help: "strict verifies every signature; permissive accepts any AccessKeyId unchecked.")
+    var auth = AuthMode.strict
+
+    @Option(help: "How many signature nonces to remember at most (bounded replay protection).")
+    var nonceCapacity = 2_000_000
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel = Logger.Level.info
+
+    func run() async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        var logger = Logger(label: "havip")
+        logger.logLevel = logLevel
+
+        let keys = accessKeys.isEmpty ? [AccessKey.development] : accessKeys
+        if accessKeys.isEmpty {
+            announce("havip: no --access-key given; using the development key \(AccessKey.development.id):\(AccessKey.development.secret)")
+        }
+        let configuration = ServerConfiguration(
+            host: host, port: port, store: try store.open(durability: sqliteSync), keys: KeyRing(keys: keys, mode: auth),
+            nonceCapacity: nonceCapacity, logger: logger)
+        let storeDescription = store.description
+        let app = HaVipServer.makeApplication(configuration) { address in
+            announce("havip listening on http://\(address) (store: \(storeDescription), auth: \(auth.rawValue))")
+        }
+        try await app.runService()
+    }
+}
+
+/// Writes a line to stdout at once (unbuffered), for people and scripts waiting on it.
+func announce(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+enum StoreOption: ExpressibleByArgument, CustomStringConvertible {
+    case sqlite(path: String)
+    case memory
+
+    init?(argument: String) {
+        if argument == "memory" {
+            self = .memory
+        } else if argument.hasPrefix("sqlite:"), argument.count > "sqlite:".count {
+            self = .sqlite(path: String(argument.dropFirst("sqlite:".count)))
+        } else {
+            return nil
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .sqlite(let path): "sqlite:\(path)"
+        case .memory: "memory"
+        }
+    }
+
+    func open(durability: SQLiteStore.Durability) throws -> any HaVipStore {
+        switch self {
+        case .sqlite(let path): try SQLiteStore(path: path, durability: durability)
+        case .memory: try SQLiteStore.inMemory()
+        }
+    }
+}
+
+extension AccessKey: ExpressibleByArgument {}
+extension AuthMode: ExpressibleByArgument {}
+extension SQLiteStore.Durability: ExpressibleByArgument {}
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -40,10 +40,16 @@ let package = Package(
             dependencies: ["RPCWire", "HaVipModel"],
             swiftSettings: swiftSettings
         ),
+        // The model's generic record operations as SQL, shared by the stores.
+        .target(
+            name: "HaVipSQL",
+            dependencies: ["HaVipModel"],
+            swiftSettings: swiftSettings
+        ),
         // Embedded default store (WAL, named migrations).
         .target(
             name: "HaVipSQLite",
-            dependencies: ["HaVipModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["HaVipModel", "HaVipSQL", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // Hummingbird application: one RPC route, auth, control routes.
@@ -66,7 +72,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "RPCWireTests", dependencies: ["RPCWire"], swiftSettings: swiftSettings),
-        .testTarget(name: "HaVipModelTests", dependencies: ["HaVipModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "HaVipModelTests", dependencies: ["HaVipModel", "HaVipSQLite"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HaVipServerTests",
             dependencies: [

@@ -27,11 +27,14 @@ public protocol RPCAction: Sendable {
 
 /// What an action gets: the request's parameters, the authenticated caller and the service's state.
 public struct ActionCall: Sendable {
+    /// The wire name of the action being run.
+    public let action: String
     public let parameters: Parameters
     public let caller: AccessKey
     public let services: ActionServices
 
-    public init(parameters: Parameters, caller: AccessKey, services: ActionServices) {
+    public init(action: String, parameters: Parameters, caller: AccessKey, services: ActionServices) {
+        self.action = action
         self.parameters = parameters
         self.caller = caller
         self.services = services
@@ -45,10 +48,12 @@ public struct ActionServices: Sendable {
     public let store: any HaVipStore
     public let clock: any WallClock
     public let ids: any IDGenerator
+    public let settings: ModelSettings
 
-    public init(store: any HaVipStore, clock: any WallClock, ids: any IDGenerator) {
+    public init(store: any HaVipStore, clock: any WallClock, ids: any IDGenerator, settings: ModelSettings = ModelSettings()) {
         self.store = store
         self.clock = clock
         self.ids = ids
+        self.settings = settings
     }
 }

@@ -1,8 +1,15 @@
 /// Where havip keeps its state. One implementation per database (SQLite embedded, PostgreSQL for
-/// several nodes); every operation is one transaction and every query is scoped by account.
+/// several nodes); every operation is one transaction (``write(_:)``), and every query is scoped by
+/// account through ``Query/account``.
 public protocol HaVipStore: Sendable {
     /// A short name for logs and the health answer, e.g. `sqlite` or `memory`.
     var kind: String { get }
+
+    /// Runs `body` in one read-write transaction; commits when it returns, rolls back when it throws.
+    func write<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T
+
+    /// Runs `body` on a consistent snapshot, without writing.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T
 
     /// Succeeds when the store can answer queries (its schema is migrated and a trivial query runs).
     func checkReady() async throws

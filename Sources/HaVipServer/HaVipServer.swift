@@ -16,6 +16,7 @@ public struct ServerConfiguration: Sendable {
     public var ids: any IDGenerator
     public var limits: WireLimits
     public var nonceCapacity: Int
+    public var settings: ModelSettings
     public var logger: Logger
 
     public init(
@@ -27,6 +28,7 @@ public struct ServerConfiguration: Sendable {
         ids: any IDGenerator = RandomIDGenerator(),
         limits: WireLimits = .standard,
         nonceCapacity: Int = 2_000_000,
+        settings: ModelSettings = ModelSettings(),
         logger: Logger = Logger(label: "havip")
     ) {
         self.host = host
@@ -37,6 +39,7 @@ public struct ServerConfiguration: Sendable {
         self.ids = ids
         self.limits = limits
         self.nonceCapacity = nonceCapacity
+        self.settings = settings
         self.logger = logger
     }
 }
@@ -47,7 +50,8 @@ public enum HaVipServer {
         _ configuration: ServerConfiguration,
         onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let services = ActionServices(store: configuration.store, clock: configuration.clock, ids: configuration.ids)
+        let services = ActionServices(
+            store: configuration.store, clock: configuration.clock, ids: configuration.ids, settings: configuration.settings)
         let responder = HaVipResponder(
             rpc: RPCController(
                 table: .standard,

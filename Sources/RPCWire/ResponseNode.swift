@@ -2,7 +2,7 @@
 ///
 /// Alibaba RPC lists are always wrapped: `"HaVips": {"HaVip": [...]}` in JSON and
 /// `<HaVips><HaVip>…</HaVip></HaVips>` in XML, which ``ResponseNode/list(item:_:)`` models.
-public indirect enum ResponseNode: Sendable, Equatable {
+public indirect enum ResponseNode: Sendable, Equatable, Codable {
     case string(String)
     case integer(Int64)
     case bool(Bool)
@@ -11,7 +11,7 @@ public indirect enum ResponseNode: Sendable, Equatable {
     /// A wrapped list: the key holding it names the collection, `item` names each element.
     case list(item: String, [ResponseNode])
 
-    public struct Field: Sendable, Equatable {
+    public struct Field: Sendable, Equatable, Codable {
         public let name: String
         public let value: ResponseNode
 
@@ -34,7 +34,7 @@ extension ResponseNode: ExpressibleByStringLiteral {
 }
 
 /// The body of a response: the top-level fields after `RequestId`, and the name of the XML root.
-public struct RPCResponse: Sendable, Equatable {
+public struct RPCResponse: Sendable, Equatable, Codable {
     public var fields: [ResponseNode.Field]
 
     public init(_ fields: [ResponseNode.Field] = []) {

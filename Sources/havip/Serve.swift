@@ -31,6 +31,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "How many signature nonces to remember at most (bounded replay protection).")
     var nonceCapacity = 2_000_000
 
+    @Option(help: "Seconds a HaVip stays Creating, Associating, Unassociating or Deleting (decimal; 0 = synchronous).")
+    var transitionDelay = ModelSettings().transitionDelay
+
+    @Option(help: "How many ECS instances (or ENIs) one HaVip can be associated with.")
+    var maxHavipAssociations = ModelSettings().maxAssociationsPerHaVip
+
+    @Option(help: "How many HaVips one instance or ENI can be associated with.")
+    var maxHavipsPerInstance = ModelSettings().maxHaVipsPerInstance
+
+    @Option(help: "How many vSwitches one VPC can hold.")
+    var maxVswitchesPerVpc = ModelSettings().maxVSwitchesPerVpc
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = Logger.Level.info
 
@@ -45,12 +57,24 @@ struct Serve: AsyncParsableCommand {
         }
         let configuration = ServerConfiguration(
             host: host, port: port, store: try store.open(durability: sqliteSync), keys: KeyRing(keys: keys, mode: auth),
-            nonceCapacity: nonceCapacity, logger: logger)
+            nonceCapacity: nonceCapacity, settings: try settings(), logger: logger)
         let storeDescription = store.description
         let app = HaVipServer.makeApplication(configuration) { address in
             announce("havip listening on http://\(address) (store: \(storeDescription), auth: \(auth.rawValue))")
         }
         try await app.runService()
+    }
+}
+
+extension Serve {
+    func settings() throws -> ModelSettings {
+        guard transitionDelay >= 0, transitionDelay.isFinite else { throw ValidationError("--transition-delay must be 0 or more seconds") }
+        guard maxHavipAssociations > 0, maxHavipsPerInstance > 0, maxVswitchesPerVpc > 0 else {
+            throw ValidationError("limits must be positive")
+        }
+        return ModelSettings(
+            transitionDelay: transitionDelay, maxAssociationsPerHaVip: maxHavipAssociations, maxHaVipsPerInstance: maxHavipsPerInstance,
+            maxVSwitchesPerVpc: maxVswitchesPerVpc)
     }
 }
 

@@ -66,4 +66,141 @@ extension APIError {
     // MARK: Regions
 
     public static let regionNotFound = APIError("InvalidRegionId.NotFound", 404, "The RegionId provided does not exist in our records.")
+
+    public static let idempotentParameterMismatch = APIError(
+        "IdempotentParameterMismatch", 400, "Request uses a client token in a previous request but is not identical to that request.")
+
+    public static let descriptionMalformed = APIError("InvalidDescription.Malformed", 400, "The specified Description is wrongly formed.")
+
+    // MARK: Tags and resource groups (the VPC tag backend's codes)
+
+    public static let tagKeyInvalid = APIError("InvalidTagKey", 400, "The tag keys are not valid.")
+    public static let tagValueInvalid = APIError("InvalidTagValue", 400, "The tag values are not valid.")
+    public static let tagKeyDuplicated = APIError("Forbidden.TagKey.Duplicated", 400, "The specified tag key already exists.")
+    public static let tagCountExceeded = APIError("SizeLimitExceeded.TagNum", 400, "The maximum number of tags is exceeded.")
+    public static let tagQuotaExceeded = APIError("QuotaExceeded.TagNum", 400, "Custom Tags quota exceeded")
+    public static let resourceIdCountExceeded = APIError("SizeLimitExceeded.ResourceId", 400, "The maximum number of resource IDs is exceeded.")
+    public static let resourceTypeInvalid = APIError("InvalidInstanceType.NotFound", 400, "The instance type is not found")
+    public static let resourceIdNotFound = APIError("InvalidInstanceIds.NotFound", 400, "The instanceIds are not found")
+    public static let tagsAndResourcesEmpty = APIError(
+        "BothEmpty.TagsAndResources", 403, "The specified Tags and ResourcesIds are not allow to both empty.")
+    public static let resourceGroupIdInvalid = APIError("InvalidResourceGroupId", 400, "The specified ResourceGroupId does not exist.")
+
+    // MARK: VPC and vSwitch
+
+    public static let vpcNotFound = APIError("InvalidVpcId.NotFound", 404, "Specified VPC does not exist.")
+    public static let vpcNameMalformed = APIError("InvalidVpcName.Malformed", 400, "Specified VPC name is not valid.")
+    public static let vpcDescriptionMalformed = APIError("InvalidVpcDiscription.Malformed", 400, "Specified VPC description is not valid.")
+    public static let vpcCidrInvalid = APIError("InvalidParameter", 400, "Specified CIDR block is not valid")
+    public static let vpcHasVSwitches = APIError("DependencyViolation.VSwitch", 400, "Specified object has dependent resources")
+    public static let vpcHasSecurityGroups = APIError(
+        "DependencyViolation.SecurityGroup", 400, "Specified object has dependent resources SecurityGroup.")
+    public static let vSwitchNotFound = APIError("InvalidVSwitchId.NotFound", 404, "VSwitch not exist.")
+    public static let vSwitchNameMalformed = APIError("InvalidVSwitchName.Malformed", 400, "Specified virtual switch name is not valid.")
+    public static let vSwitchDescriptionMalformed = APIError(
+        "InvalidVSwitchDiscription.Malformed", 400, "Specified virtual switch description is not valid.")
+    public static let vSwitchCidrNotInVpc = APIError("InvalidParameter", 400, "Specified CIDR block is not valid in VPC.")
+    public static let vSwitchCidrMaskLength = APIError("InvalidCirdrBlock.MaskLength", 400, "Specified CIDR block is not valid .")
+    public static let vSwitchCidrMalformed = APIError("InvalidCidrBlock.Malformed", 400, "Specified CIDR block is not valid.")
+    public static let vSwitchCidrOverlapped = APIError("InvalidCidrBlock.Overlapped", 400, "Specified CIDR block overlapped with other subnets.")
+    public static let vSwitchQuotaExceeded = APIError("QuotaExceeded.VSwitch", 400, "Virtual switch quota exceeded.")
+    public static let vSwitchHasHaVips = APIError(
+        "DependencyViolation.HaVip", 400, "VSwitch cannot be deleted when there are some HaVip dependent with it.")
+    public static let vSwitchHasDependents = APIError("DependencyViolation", 400, "Specified object has dependent resources.")
+    public static let zoneNotFound = APIError("InvalidZoneId.NotFound", 404, "Specified zone does not exist.")
+    public static let missingRegionOrVpc = missingParameter("regionId or vpcInstanceId")
+
+    // MARK: HaVip
+
+    public static let haVipNotFound = APIError("InvalidHaVipId.NotFound", 404, "The specified HaVip does not exist in the specified VPC.")
+    public static let haVipVSwitchNotFound = APIError("InvalidVSwitch.NotFound", 400, "The specified VSwitch does not exist in the specified region.")
+    public static let haVipNameMalformed = APIError("Abs.Vpc.InvalidName.Malformed", 400, "The specified Name is not valid.")
+    public static let haVipDeleteIncorrectStatus = APIError("IncorrectStatus", 400, "HaVip can be deleted only when it is status is Available.")
+    public static let haVipModifyIncorrectStatus = APIError(
+        "IncorrectStatus", 400, "HaVip can be deleted only when it's status is Available or InUse.")
+    public static let haVipAssociatedWithEip = APIError(
+        "DependencyViolation.HaVipAssociatedWithEIP", 400, "HaVip cannot be deleted when it is associated with EIP.")
+    public static let haVipAssociateIncorrectStatus = APIError(
+        "IncorrectHaVipStatus", 400, "HaVip can be operated by this action only when it's status is Available or InUse.")
+    public static let haVipUnassociateIncorrectStatus = APIError(
+        "IncorrectHaVipStatus", 400, "HaVip can be operated by this action only when it's status is InUse.")
+    public static let haVipInstanceIncorrectStatus = APIError(
+        "IncorrectInstanceStatus", 400, "ECS instance can be operated by this action only when it??s status is Running or Stopped.")
+    public static let haVipInstanceLimit = APIError(
+        "CountLimitExceeded.HaVipOnECSInstance", 400, "The amount of Instance associated with the specified HaVip reach its limits.")
+    public static let haVipPerInstanceLimit = APIError(
+        "CountLimitExceed.HaVipOnInstance", 400, "The amount of HaVip associated with the specified Instance reach its limits.")
+    public static let haVipAlreadyAssociated = APIError("InvalidAssociation.Duplicated", 400, "Specified instance already is associated.")
+    public static let haVipNotAssociated = APIError("ResourceNotAssociated", 400, "The HaVip and ECS instance are not associated.")
+    public static let haVipMasterNeedsForce = APIError(
+        "Forbidden.UnassociateMaster", 400, "Unassociating a master instance is not allowed unless the parameter Force is True.")
+    public static let haVipInstanceTypeMixed = APIError(
+        "InvalidInstanceType.Mismatch", 400, "A HaVip cannot be associated with ECS instances and network interfaces at the same time.")
+    public static let haVipVSwitchMismatch = APIError(
+        "InvalidVSwitchId.Mismatch", 400, "The HaVip and the instance must belong to the same VSwitch.")
+    public static let instanceTypeUnsupported = APIError(
+        "InvalidInstanceType.ValueNotSupported", 400, "The specified value of InstanceType is not supported.")
+    public static let haVipFilterKeyUnsupported = APIError(
+        "InvalidFilterKey.ValueNotSupported", 404, "The specified filter key is not supported.")
+
+    /// An address problem, in the words of the HaVip API.
+    public static func haVipAddress(_ problem: AddressProblem) -> APIError {
+        switch problem {
+        case .malformed: APIError("InvalidIPAddress.Malformed", 400, "The specified IPAddress is not a valid or strict address.")
+        case .outOfRange: APIError("InvalidIPAddress.OutOfRange", 400, "The specified IPAddress is out of VSwitch CIDR.")
+        case .reserved:
+            APIError("InvalidIPAddress.NotAvailable", 400, "The specified IPAddress is not available because it is a system reserved IPAddress.")
+        case .alreadyUsed: APIError("InvalidIPAddress.AlreadyUsed", 400, "The specified IPAddress is already used by other resource.")
+        case .exhausted: APIError("QuotaExceeded.PrivateIpAddress", 400, "Don't have enough private IPs in this switch")
+        }
+    }
+
+    // MARK: ECS
+
+    public static let instanceNotFound = APIError("InvalidInstanceId.NotFound", 404, "The specified InstanceId does not exist.")
+    public static let instanceIncorrectStatus = APIError(
+        "IncorrectInstanceStatus", 403, "The current status of the resource does not support this operation.")
+    public static let instanceIdsMalformed = APIError("InvalidInstanceIds.Malformed", 400, "The specified InstanceIds is not valid.")
+    public static let amountInvalid = APIError("InvalidParam.Amount", 403, "The specified Amount is out of the range 1 to 100.")
+    public static let ecsVSwitchNotFound = APIError("InvalidVSwitchId.NotFound", 404, "Specified virtual switch does not exist.")
+    public static let securityGroupReferenceNotFound = APIError(
+        "InvalidSecurityGroupId.NotFound", 404, "The SecurityGroupId provided does not exist in our records.")
+    public static let securityGroupNotFound = APIError("InvalidSecurityGroup.NotFound", 404, "The specified security group is not found.")
+    public static let securityGroupVpcMismatch = APIError(
+        "InvalidParameter.Mismatch", 400, "Specified security group and virtual switch are not in the same VPC.")
+    public static let securityGroupInUse = APIError("DependencyViolation", 403, "There is still instance(s) in the specified security group.")
+    public static let securityGroupNameMalformed = APIError("InvalidSecurityGroupName.Malformed", 400, "Specified security group name is not valid.")
+    public static let securityGroupDescriptionMalformed = APIError(
+        "InvalidSecurityGroupDiscription.Malformed", 400, "Specified security group description is not valid.")
+    public static let instanceNameMalformed = APIError("InvalidInstanceName.Malformed", 400, "Specified parameter InstanceName is not valid.")
+    public static let zoneVSwitchMismatch = APIError("InvalidParameter.Mismatch", 400, "Specified virtual switch is not in the specified zone.")
+    public static let networkInterfaceNotFound = APIError("InvalidEniId.NotFound", 404, "The specified NetworkInterfaceId does not exist.")
+    public static let networkInterfaceInUse = APIError(
+        "InvalidOperation.InvalidEniState", 400, "The operation is not allowed in the current state of the network interface.")
+    public static let networkInterfaceNameMalformed = APIError("InvalidName.Malformed", 400, "Specified parameter NetworkInterfaceName is not valid.")
+
+    /// An address problem, in the words of the ECS API.
+    public static func privateAddress(_ problem: AddressProblem) -> APIError {
+        switch problem {
+        case .malformed: APIError("InvalidPrivateIpAddress.Malformed", 400, "Specified private IP address is malformed.")
+        case .outOfRange, .reserved:
+            APIError("InvalidPrivateIpAddress", 400, "Specified private IP address is not in the CIDR block of virtual switch.")
+        case .alreadyUsed: APIError("InvalidPrivateIpAddress.Duplicated", 400, "Specified private IP address is duplicated.")
+        case .exhausted: APIError("QuotaExceeded.PrivateIpAddress", 400, "Don't have enough private IPs in this switch")
+        }
+    }
+
+    // MARK: EIP
+
+    public static let eipNotFound = APIError("InvalidAllocationId.NotFound", 404, "Specified allocation ID is not found")
+    public static let eipNotAvailableForAssociation = APIError(
+        "IncorrectEipStatus", 400, "Current elastic IP status does not support this operation")
+    public static let eipIncorrectStatus = APIError("IncorrectEipStatus", 400, "Current elastic IP status does not support this operation.")
+    public static let eipInstanceNotFound = APIError("InvalidInstanId.NotFound", 404, "Specified instance does not exist.")
+    public static let eipInstanceMismatch = APIError("InvalidInstanceId.NotFound", 400, "Specified instance does not exist.")
+    public static let eipInstanceIncorrectStatus = APIError(
+        "IncorrectInstanceStatus", 400, "Current instance status does not support this operation.")
+    public static let eipAssociationDuplicated = APIError("InvalidAssociation.Duplicated", 400, "Specified instance already is associated.")
+    public static let eipBandwidthInvalid = APIError("InvalidParameter", 400, "Specified value of \"Bandwidth\" is not valid.")
+    public static let eipChargeTypeInvalid = APIError("InvalidParameter", 400, "Specified value of \"InternetChargeType\" is not valid")
 }

@@ -1,9 +1,13 @@
 import Foundation
 
-/// Where request and resource IDs come from, injected so that tests are exact.
+/// Where request IDs, resource IDs and other random choices come from, injected so that tests are exact.
 public protocol IDGenerator: Sendable {
     /// An uppercase UUID such as `C44F62BE-9CE7-4277-B117-69243F3988BF`.
     func requestId() -> String
+    /// A resource ID such as `havip-bp1hx2k9w3q8m7z6y5t4`: the prefix, a dash, 22 lowercase alphanumerics.
+    func resourceId(prefix: String) -> String
+    /// A random number, for MAC and public addresses.
+    func random() -> UInt64
 }
 
 /// Random IDs.
@@ -11,21 +15,38 @@ public struct RandomIDGenerator: IDGenerator {
     public init() {}
 
     public func requestId() -> String { UUID().uuidString.uppercased() }
+
+    public func resourceId(prefix: String) -> String {
+        let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+        var generator = SystemRandomNumberGenerator()
+        return prefix + "-" + String((0..<22).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+    }
+
+    public func random() -> UInt64 { UInt64.random(in: .min ... .max) }
 }
 
-/// Sequential IDs, for tests: `00000000-0000-4000-8000-000000000001`, …
+/// Sequential IDs, for tests: `00000000-0000-4000-8000-000000000001`, `havip-000000000000000000002`, …
 public final class SequentialIDGenerator: IDGenerator, @unchecked Sendable {
     private let lock = NSLock()
     private var counter: UInt64 = 0
 
     public init() {}
 
-    public func requestId() -> String {
-        let next = lock.withLock {
+    private func next() -> UInt64 {
+        lock.withLock {
             counter += 1
             return counter
         }
-        let digits = String(next, radix: 16, uppercase: true)
-        return "00000000-0000-4000-8000-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
     }
+
+    private static func padded(_ value: UInt64, _ width: Int, radix: Int = 10) -> String {
+        let digits = String(value, radix: radix, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    public func requestId() -> String { "00000000-0000-4000-8000-" + Self.padded(next(), 12, radix: 16) }
+
+    public func resourceId(prefix: String) -> String { prefix + "-" + Self.padded(next(), 22) }
+
+    public func random() -> UInt64 { next() &* 0x9E37_79B9_7F4A_7C15 }
 }

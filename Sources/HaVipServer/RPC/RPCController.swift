@@ -52,7 +52,7 @@ struct RPCController: Sendable {
         let action = try table.action(named: actionName, version: version)
         outcome.product = action.product
         let caller = try authenticator.authenticate(incoming)
-        return try await action.run(ActionCall(parameters: incoming.parameters, caller: caller, services: services))
+        return try await action.run(ActionCall(action: action.name, parameters: incoming.parameters, caller: caller, services: services))
     }
 
     private func collectBody(_ request: Request) async throws(APIError) -> [UInt8] {

@@ -1,0 +1,17 @@
+import HaVipModel
+import RPCWire
+
+/// ECS `CreateInstance`: one instance, created Stopped (as the real API does).
+enum CreateInstance: RPCAction {
+    static let name = "CreateInstance"
+    static let product = Product.ecs
+
+    static func run(_ call: ActionCall) async throws -> RPCResponse {
+        let region = try call.parameters.region()
+        let request = try call.parameters.launchRequest(status: .stopped, amount: false)
+        return try await call.write(region, idempotent: true) { tx, context in
+            let instances = try ComputeOperations.launch(tx, context, request)
+            return RPCResponse([.init("InstanceId", .string(instances[0].id)), .init("OrderId", ""), .init("TradePrice", .int(0))])
+        }
+    }
+}

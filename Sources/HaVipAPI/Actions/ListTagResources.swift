@@ -1,0 +1,38 @@
+import HaVipModel
+import RPCWire
+
+/// VPC `ListTagResources`: by resource IDs and/or tags, paged with `MaxResults` and `NextToken`.
+enum ListTagResources: RPCAction {
+    static let name = "ListTagResources"
+    static let product = Product.vpc
+
+    static func run(_ call: ActionCall) async throws -> RPCResponse {
+        let parameters = call.parameters
+        let region = try parameters.region()
+        let type = try TagOperations.canonicalType(parameters.required("ResourceType"))
+        let ids = try parameters.ids("ResourceId", max: 50, error: .resourceIdCountExceeded)
+        let filters = try parameters.tagFilters("Tag")
+        guard !ids.isEmpty || !filters.isEmpty else { throw APIError.tagsAndResourcesEmpty }
+        let limit = try parameters.integer("MaxResults", default: 50, in: 1...50)
+        let offset: Int
+        if let token = parameters.optional("NextToken") {
+            guard let value = Int(token), value >= 0 else { throw APIError.invalidParameter("NextToken") }
+            offset = value
+        } else {
+            offset = 0
+        }
+        let (tags, hasMore) = try await call.read(region) { tx, context in
+            try TagOperations.list(tx, context, resourceType: type, resourceIds: ids, filterTags: filters, offset: offset, limit: limit)
+        }
+        let items = tags.map { tag in
+            ResponseNode.object([
+                .init("ResourceId", .string(tag.resourceId)), .init("ResourceType", .string(tag.resourceType)),
+                .init("TagKey", .string(tag.key)), .init("TagValue", .string(tag.value)),
+            ])
+        }
+        return RPCResponse([
+            .init("NextToken", .string(hasMore ? String(offset + limit) : "")),
+            .init("TagResources", .list(item: "TagResource", items)),
+        ])
+    }
+}

@@ -1,0 +1,75 @@
+import HaVipModel
+import RPCWire
+
+extension ResponseNode {
+    static func vpc(_ vpc: Vpc, vSwitchIds: [String], tags: [(key: String, value: String)]) -> ResponseNode {
+        .object([
+            .init("VpcId", .string(vpc.id)),
+            .init("RegionId", .string(vpc.regionId)),
+            .init("Status", .string(vpc.status)),
+            .init("VpcName", .string(vpc.name)),
+            .init("CreationTime", .time(vpc.createdAt)),
+            .init("CidrBlock", .string(vpc.cidrBlock)),
+            .init("Ipv6CidrBlock", ""),
+            .init("VRouterId", .string(vpc.vRouterId)),
+            .init("Description", .string(vpc.description)),
+            .init("IsDefault", .bool(false)),
+            .init("ResourceGroupId", .string(vpc.resourceGroupId)),
+            .init("OwnerId", .string(vpc.account.rawValue)),
+            .init("DhcpOptionsSetId", ""),
+            .init("DhcpOptionsSetStatus", ""),
+            .init("VSwitchIds", .strings(item: "VSwitchId", vSwitchIds)),
+            .init("RouterTableIds", .strings(item: "RouterTableIds", [vpc.routeTableId])),
+            .init("NatGatewayIds", .strings(item: "NatGatewayIds", [])),
+            .init("UserCidrs", .strings(item: "UserCidr", [])),
+            .init("SecondaryCidrBlocks", .strings(item: "SecondaryCidrBlock", [])),
+            .init("Tags", .tags(tags)),
+        ])
+    }
+
+    static func vSwitch(_ vSwitch: VSwitch, availableAddresses: Int, routeTableId: String, tags: [(key: String, value: String)]) -> ResponseNode {
+        .object([
+            .init("VSwitchId", .string(vSwitch.id)),
+            .init("VpcId", .string(vSwitch.vpcId)),
+            .init("Status", .string(vSwitch.status)),
+            .init("CidrBlock", .string(vSwitch.cidrBlock)),
+            .init("ZoneId", .string(vSwitch.zoneId)),
+            .init("AvailableIpAddressCount", .int(availableAddresses)),
+            .init("Description", .string(vSwitch.description)),
+            .init("VSwitchName", .string(vSwitch.name)),
+            .init("CreationTime", .time(vSwitch.createdAt)),
+            .init("IsDefault", .bool(false)),
+            .init("ResourceGroupId", .string(vSwitch.resourceGroupId)),
+            .init("OwnerId", .string(vSwitch.account.rawValue)),
+            .init("NetworkAclId", ""),
+            .init("ShareType", ""),
+            .init("RouteTable", .object([.init("RouteTableId", .string(routeTableId)), .init("RouteTableType", "System")])),
+            .init("Tags", .tags(tags)),
+        ])
+    }
+
+    static func eip(_ eip: Eip, tags: [(key: String, value: String)]) -> ResponseNode {
+        .object([
+            .init("AllocationId", .string(eip.id)),
+            .init("IpAddress", .string(eip.ipAddress)),
+            .init("Status", .string(eip.status)),
+            .init("InstanceId", .string(eip.instanceId ?? "")),
+            .init("InstanceType", .string(eip.instanceType ?? "")),
+            .init("InstanceRegionId", .string(eip.instanceId == nil ? "" : eip.regionId)),
+            .init("RegionId", .string(eip.regionId)),
+            .init("Bandwidth", .string(eip.bandwidth)),
+            .init("InternetChargeType", .string(eip.internetChargeType)),
+            .init("ChargeType", .string(eip.instanceChargeType)),
+            .init("AllocationTime", .time(eip.createdAt)),
+            .init("Name", .string(eip.name)),
+            .init("Description", .string(eip.description)),
+            .init("ResourceGroupId", .string(eip.resourceGroupId)),
+            .init("PrivateIpAddress", ""),
+            .init("Mode", "NAT"),
+            .init("ISP", "BGP"),
+            .init("Netmode", "public"),
+            .init("OperationLocks", .list(item: "LockReason", [])),
+            .init("Tags", .tags(tags)),
+        ])
+    }
+}

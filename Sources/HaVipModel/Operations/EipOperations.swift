@@ -1,0 +1,103 @@
+/// Elastic IPs: allocation from a public pool, binding to a HaVip or an ECS instance, release.
+public enum EipOperations {
+    public static func allocate(
+        _ tx: some StoreTransaction, _ context: OperationContext, bandwidth: String?, internetChargeType: String?,
+        instanceChargeType: String?, name: String?, description: String?, resourceGroupId: String?, tags: [(key: String, value: String)]
+    ) throws -> Eip {
+        let bandwidthValue = bandwidth ?? "5"
+        guard let megabits = Int(bandwidthValue), (1...10_000).contains(megabits) else { throw APIError.eipBandwidthInvalid }
+        let name = try Validation.name(name, error: .invalidParameter("Name"))
+        if let internetChargeType, !["PayByBandwidth", "PayByTraffic"].contains(internetChargeType) { throw APIError.eipChargeTypeInvalid }
+        let description = try Validation.description(description)
+        let group = try NetworkOperations.resourceGroup(resourceGroupId, context)
+        for _ in 0..<8 {
+            let eip = Eip(
+                id: context.ids.resourceId(prefix: "eip"), account: context.account, regionId: context.regionId,
+                ipAddress: publicAddress(context.ids.random()), status: "Available", instanceType: nil, instanceId: nil, bandwidth: String(megabits),
+                internetChargeType: internetChargeType ?? "PayByBandwidth", instanceChargeType: instanceChargeType ?? "PostPaid", name: name,
+                description: description, resourceGroupId: group, createdAt: context.now)
+            do {
+                try tx.insert(eip)
+            } catch StoreError.conflict {
+                continue  // the public address is taken (by any account): draw another
+            }
+            try TagOperations.replace(tx, context, resourceType: "EIP", resourceId: eip.id, tags: tags)
+            return eip
+        }
+        throw APIError.serviceUnavailable
+    }
+
+    /// A public-looking address in 47.0.0.0/8, never a network or broadcast-like last octet.
+    static func publicAddress(_ random: UInt64) -> String {
+        let host = UInt32(truncatingIfNeeded: random) & 0x00FF_FFFF
+        let last = max(1, min(254, host & 0xFF))
+        return IPv4Address(47 << 24 | (host & 0x00FF_FF00) | last).description
+    }
+
+    public static func find(_ tx: some StoreTransaction, _ context: OperationContext, _ id: String, forUpdate: Bool = false) throws -> Eip {
+        guard let eip = try tx.fetch(Eip.self, id, account: context.account, forUpdate: forUpdate), eip.regionId == context.regionId else {
+            throw APIError.eipNotFound
+        }
+        return eip
+    }
+
+    /// The EIP bound to an instance or HaVip, if any.
+    public static func boundEip(_ tx: some StoreTransaction, account: AccountID, instanceId: String) throws -> Eip? {
+        try tx.first(Query(Eip.self, account: account, [.equals("instance_id", .text(instanceId))]))
+    }
+
+    public static func associate(
+        _ tx: some StoreTransaction, _ context: OperationContext, allocationId: String, instanceId: String, instanceType: String?
+    ) throws {
+        var eip = try find(tx, context, allocationId, forUpdate: true)
+        let type = instanceType ?? "EcsInstance"
+        switch type {
+        case "HaVip":
+            let haVip = try HaVipOperations.find(tx, context, instanceId, forUpdate: true)
+            guard haVip.status == .available || haVip.status == .inUse else { throw APIError.haVipAssociateIncorrectStatus }
+        case "EcsInstance":
+            guard let instance = try tx.fetch(Instance.self, instanceId, account: context.account), instance.regionId == context.regionId else {
+                throw APIError.eipInstanceNotFound
+            }
+            guard instance.status == .running || instance.status == .stopped else { throw APIError.eipInstanceIncorrectStatus }
+        default:
+            throw APIError.instanceTypeUnsupported
+        }
+        if eip.instanceId == instanceId { throw APIError.eipAssociationDuplicated }
+        guard eip.status == "Available" else { throw APIError.eipNotAvailableForAssociation }
+        if try boundEip(tx, account: context.account, instanceId: instanceId) != nil { throw APIError.eipAssociationDuplicated }
+        eip.status = "InUse"
+        eip.instanceType = type
+        eip.instanceId = instanceId
+        try tx.update(eip)
+    }
+
+    public static func unassociate(
+        _ tx: some StoreTransaction, _ context: OperationContext, allocationId: String, instanceId: String?, instanceType: String?
+    ) throws {
+        var eip = try find(tx, context, allocationId, forUpdate: true)
+        guard eip.status == "InUse", let bound = eip.instanceId else { throw APIError.eipIncorrectStatus }
+        if let instanceId, instanceId != bound { throw APIError.eipInstanceMismatch }
+        if let instanceType, instanceType != eip.instanceType { throw APIError.eipInstanceMismatch }
+        eip.status = "Available"
+        eip.instanceType = nil
+        eip.instanceId = nil
+        try tx.update(eip)
+    }
+
+    /// Unbinds whatever EIP an instance that is going away holds.
+    static func instanceRemoved(_ tx: some StoreTransaction, account: AccountID, instanceId: String) throws {
+        guard var eip = try boundEip(tx, account: account, instanceId: instanceId) else { return }
+        eip.status = "Available"
+        eip.instanceType = nil
+        eip.instanceId = nil
+        try tx.update(eip)
+    }
+
+    public static func release(_ tx: some StoreTransaction, _ context: OperationContext, allocationId: String) throws {
+        let eip = try find(tx, context, allocationId, forUpdate: true)
+        guard eip.status == "Available" else { throw APIError.eipIncorrectStatus }
+        try TagOperations.removeAll(tx, account: context.account, resourceType: "EIP", resourceId: eip.id)
+        try tx.delete(eip, account: context.account)
+    }
+}

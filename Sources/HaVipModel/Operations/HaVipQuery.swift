@@ -1,0 +1,95 @@
+/// DescribeHaVips: filters (values OR'ed within a key, keys AND'ed), tags, resource group, paging.
+public struct HaVipQuery: Sendable {
+    public enum FilterKey: String, Sendable, CaseIterable {
+        case vpcId = "VpcId"
+        case vSwitchId = "VSwitchId"
+        case status = "Status"
+        case haVipId = "HaVipId"
+        case haVipAddress = "HaVipAddress"
+
+        var column: String {
+            switch self {
+            case .vpcId: "vpc_id"
+            case .vSwitchId: "vswitch_id"
+            case .status: "status"
+            case .haVipId: "id"
+            case .haVipAddress: "ip_address"
+            }
+        }
+    }
+
+    public var filters: [(key: FilterKey, values: [String])]
+    public var tags: [(key: String, value: String?)]
+    public var resourceGroupId: String?
+    public var pageNumber: Int
+    public var pageSize: Int
+
+    public init(
+        filters: [(key: FilterKey, values: [String])] = [], tags: [(key: String, value: String?)] = [], resourceGroupId: String? = nil,
+        pageNumber: Int = 1, pageSize: Int = 10
+    ) {
+        self.filters = filters
+        self.tags = tags
+        self.resourceGroupId = resourceGroupId
+        self.pageNumber = pageNumber
+        self.pageSize = pageSize
+    }
+}
+
+/// A HaVip with what DescribeHaVips shows beside it.
+public struct HaVipView: Sendable, Equatable {
+    public let haVip: HaVip
+    public let associatedInstanceIds: [String]
+    public let eipAddresses: [String]
+    public let tags: [(key: String, value: String)]
+
+    public static func == (lhs: HaVipView, rhs: HaVipView) -> Bool {
+        lhs.haVip == rhs.haVip && lhs.associatedInstanceIds == rhs.associatedInstanceIds && lhs.eipAddresses == rhs.eipAddresses
+            && lhs.tags.map(\.key) == rhs.tags.map(\.key) && lhs.tags.map(\.value) == rhs.tags.map(\.value)
+    }
+}
+
+extension HaVipOperations {
+    /// One page of the account's HaVips in the context's region, oldest first, and the exact total.
+    public static func describe(_ tx: some StoreTransaction, _ context: OperationContext, _ query: HaVipQuery) throws -> (
+        total: Int, page: [HaVipView]
+    ) {
+        var conditions: [Condition] = [.equals("region_id", .text(context.regionId))]
+        for filter in query.filters {
+            let values = filter.values.map(SQLValue.text)
+            conditions.append(values.count == 1 ? .equals(filter.key.column, values[0]) : .isIn(filter.key.column, values))
+        }
+        for tag in query.tags { conditions.append(.hasTag(resourceType: resourceType, key: tag.key, value: tag.value)) }
+        if let group = query.resourceGroupId { conditions.append(.equals("resource_group_id", .text(group))) }
+        let base = Query(HaVip.self, account: context.account, conditions)
+        let total = try tx.count(base)
+        var pageQuery = base
+        pageQuery.order = [("created_at", true), ("id", true)]
+        pageQuery.limit = query.pageSize
+        pageQuery.offset = (query.pageNumber - 1) * query.pageSize
+        let haVips = total > pageQuery.offset! ? try tx.select(pageQuery) : []
+        return (total, try views(tx, account: context.account, haVips))
+    }
+
+    /// Loads associations, EIPs and tags for a page of HaVips with one query each.
+    static func views(_ tx: some StoreTransaction, account: AccountID, _ haVips: [HaVip]) throws -> [HaVipView] {
+        guard !haVips.isEmpty else { return [] }
+        let ids = haVips.map { SQLValue.text($0.id) }
+        var members: [String: [String]] = [:]
+        for association in try tx.select(
+            Query(HaVipAssociation.self, account: account, [.isIn("havip_id", ids)], order: [("position", true)]))
+        {
+            members[association.haVipId, default: []].append(association.instanceId)
+        }
+        var eips: [String: [String]] = [:]
+        for eip in try tx.select(Query(Eip.self, account: account, [.equals("instance_type", .text("HaVip")), .isIn("instance_id", ids)])) {
+            eips[eip.instanceId ?? "", default: []].append(eip.ipAddress)
+        }
+        let tags = try TagOperations.tags(tx, account: account, resourceType: resourceType, resourceIds: haVips.map(\.id))
+        return haVips.map { haVip in
+            HaVipView(
+                haVip: haVip, associatedInstanceIds: members[haVip.id] ?? [], eipAddresses: eips[haVip.id] ?? [],
+                tags: tags[haVip.id] ?? [])
+        }
+    }
+}

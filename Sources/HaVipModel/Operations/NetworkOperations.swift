@@ -1,0 +1,91 @@
+/// VPCs and vSwitches: CIDR rules, quotas, and refusing to delete what is still in use.
+public enum NetworkOperations {
+    /// Ranges a VPC may not use.
+    static let forbiddenVpcRanges = ["100.64.0.0/10", "224.0.0.0/4", "127.0.0.0/8", "169.254.0.0/16"].compactMap(IPv4CIDR.init)
+
+    public static func createVpc(
+        _ tx: some StoreTransaction, _ context: OperationContext, cidrBlock: String?, name: String?, description: String?,
+        resourceGroupId: String?, tags: [(key: String, value: String)]
+    ) throws -> Vpc {
+        let cidrText = cidrBlock ?? "172.16.0.0/12"
+        guard let cidr = IPv4CIDR(cidrText), (8...28).contains(cidr.prefixLength),
+            !forbiddenVpcRanges.contains(where: { $0.overlaps(cidr) })
+        else { throw APIError.vpcCidrInvalid }
+        let vpc = Vpc(
+            id: context.ids.resourceId(prefix: "vpc"), account: context.account, regionId: context.regionId, cidrBlock: cidr.description,
+            name: try Validation.name(name, error: .vpcNameMalformed), description: try Validation.description(description, error: .vpcDescriptionMalformed),
+            status: "Available", resourceGroupId: try resourceGroup(resourceGroupId, context), vRouterId: context.ids.resourceId(prefix: "vrt"),
+            routeTableId: context.ids.resourceId(prefix: "vtb"), createdAt: context.now)
+        try tx.insert(vpc)
+        try TagOperations.replace(tx, context, resourceType: "VPC", resourceId: vpc.id, tags: tags)
+        return vpc
+    }
+
+    public static func findVpc(_ tx: some StoreTransaction, _ context: OperationContext, _ id: String) throws -> Vpc {
+        guard let vpc = try tx.fetch(Vpc.self, id, account: context.account), vpc.regionId == context.regionId else { throw APIError.vpcNotFound }
+        return vpc
+    }
+
+    public static func deleteVpc(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
+        let vpc = try findVpc(tx, context, id)
+        let scope = [Condition.equals("vpc_id", .text(vpc.id))]
+        guard try tx.count(Query(VSwitch.self, account: context.account, scope)) == 0 else { throw APIError.vpcHasVSwitches }
+        guard try tx.count(Query(SecurityGroup.self, account: context.account, scope)) == 0 else { throw APIError.vpcHasSecurityGroups }
+        try TagOperations.removeAll(tx, account: context.account, resourceType: "VPC", resourceId: vpc.id)
+        try tx.delete(vpc, account: context.account)
+    }
+
+    public static func createVSwitch(
+        _ tx: some StoreTransaction, _ context: OperationContext, vpcId: String, zoneId: String, cidrBlock: String, name: String?,
+        description: String?, tags: [(key: String, value: String)]
+    ) throws -> VSwitch {
+        let vpc = try findVpc(tx, context, vpcId)
+        guard Region.find(context.regionId)?.zones.contains(where: { $0.id == zoneId }) == true else { throw APIError.zoneNotFound }
+        guard let cidr = IPv4CIDR(cidrBlock) else { throw APIError.vSwitchCidrMalformed }
+        guard (16...29).contains(cidr.prefixLength) else { throw APIError.vSwitchCidrMaskLength }
+        guard let vpcCidr = IPv4CIDR(vpc.cidrBlock), vpcCidr.contains(cidr) else { throw APIError.vSwitchCidrNotInVpc }
+        let siblings = try tx.select(Query(VSwitch.self, account: context.account, [.equals("vpc_id", .text(vpc.id))]))
+        guard siblings.count < context.settings.maxVSwitchesPerVpc else { throw APIError.vSwitchQuotaExceeded }
+        guard !siblings.contains(where: { $0.cidr?.overlaps(cidr) ?? false }) else { throw APIError.vSwitchCidrOverlapped }
+        let vSwitch = VSwitch(
+            id: context.ids.resourceId(prefix: "vsw"), account: context.account, regionId: context.regionId, vpcId: vpc.id, zoneId: zoneId,
+            cidrBlock: cidr.description, name: try Validation.name(name, error: .vSwitchNameMalformed),
+            description: try Validation.description(description, error: .vSwitchDescriptionMalformed), status: "Available",
+            resourceGroupId: vpc.resourceGroupId,
+            createdAt: context.now)
+        try tx.insert(vSwitch)
+        try IPAllocator.open(tx, vSwitch: vSwitch, cidr: cidr)
+        try TagOperations.replace(tx, context, resourceType: "VSWITCH", resourceId: vSwitch.id, tags: tags)
+        return vSwitch
+    }
+
+    public static func findVSwitch(_ tx: some StoreTransaction, _ context: OperationContext, _ id: String) throws -> VSwitch {
+        guard let vSwitch = try tx.fetch(VSwitch.self, id, account: context.account), vSwitch.regionId == context.regionId else {
+            throw APIError.vSwitchNotFound
+        }
+        return vSwitch
+    }
+
+    /// A vSwitch is deleted only when no address of it is in use (no HaVip, instance or ENI).
+    public static func deleteVSwitch(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
+        let vSwitch = try findVSwitch(tx, context, id)
+        let scope = [Condition.equals("vswitch_id", .text(vSwitch.id))]
+        guard try tx.first(Query(HaVip.self, account: context.account, scope)) == nil else { throw APIError.vSwitchHasHaVips }
+        guard try IPAllocator.usedCount(tx, vSwitch: vSwitch) == 0 else { throw APIError.vSwitchHasDependents }
+        try IPAllocator.close(tx, vSwitch: vSwitch)
+        try TagOperations.removeAll(tx, account: context.account, resourceType: "VSWITCH", resourceId: vSwitch.id)
+        try tx.delete(vSwitch, account: context.account)
+    }
+
+    /// Free addresses of a vSwitch: its usable size less the addresses in use.
+    public static func availableAddressCount(_ tx: some StoreTransaction, _ vSwitch: VSwitch) throws -> Int {
+        let usable = vSwitch.cidr?.usableRange.map { Int($0.upperBound - $0.lowerBound) + 1 } ?? 0
+        return usable - (try IPAllocator.usedCount(tx, vSwitch: vSwitch))
+    }
+
+    static func resourceGroup(_ id: String?, _ context: OperationContext) throws -> String {
+        guard let id else { return context.defaultResourceGroupId }
+        guard ResourceGroup.isValid(id) else { throw APIError.resourceGroupIdInvalid }
+        return id
+    }
+}

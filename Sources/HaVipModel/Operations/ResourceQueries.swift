@@ -1,0 +1,24 @@
+/// Paged listing of any resource of the account in a region, oldest first, with an exact total.
+public enum ResourceQueries {
+    public static func page<R: StoredRecord>(
+        _ tx: some StoreTransaction, _ context: OperationContext, _ type: R.Type, _ conditions: [Condition],
+        tags: [(key: String, value: String?)] = [], tagResourceType: String? = nil, pageNumber: Int, pageSize: Int
+    ) throws -> (total: Int, items: [R]) {
+        var all = [Condition.equals("region_id", .text(context.regionId))] + conditions
+        if let tagResourceType { all += tags.map { .hasTag(resourceType: tagResourceType, key: $0.key, value: $0.value) } }
+        let base = Query(type, account: context.account, all)
+        let total = try tx.count(base)
+        let offset = (pageNumber - 1) * pageSize
+        guard total > offset else { return (total, []) }
+        var page = base
+        page.order = [("created_at", true), (R.primaryKey, true)]
+        page.limit = pageSize
+        page.offset = offset
+        return (total, try tx.select(page))
+    }
+
+    /// The region of an account's resource, for actions whose RegionId is optional.
+    public static func regionOf<R: RegionalRecord>(_ tx: some StoreTransaction, account: AccountID, _ type: R.Type, id: String) throws -> String? {
+        try tx.fetch(type, id, account: account)?.regionId
+    }
+}

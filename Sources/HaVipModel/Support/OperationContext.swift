@@ -1,0 +1,63 @@
+/// Settings of the emulated cloud; each is a `havip serve` option (docs/configuration.md).
+public struct ModelSettings: Sendable {
+    /// Seconds an asynchronous HaVip transition (Creating, Associating, Unassociating, Deleting) takes; 0 is synchronous.
+    public var transitionDelay: Double
+    /// How many ECS instances, or ENIs, one HaVip can be associated with.
+    public var maxAssociationsPerHaVip: Int
+    /// How many HaVips one instance or ENI can be associated with.
+    public var maxHaVipsPerInstance: Int
+    /// How many vSwitches one VPC can hold.
+    public var maxVSwitchesPerVpc: Int
+    /// How many tags one resource can carry.
+    public var maxTagsPerResource: Int
+
+    public init(
+        transitionDelay: Double = 0.2, maxAssociationsPerHaVip: Int = 10, maxHaVipsPerInstance: Int = 10, maxVSwitchesPerVpc: Int = 150,
+        maxTagsPerResource: Int = 20
+    ) {
+        self.transitionDelay = transitionDelay
+        self.maxAssociationsPerHaVip = maxAssociationsPerHaVip
+        self.maxHaVipsPerInstance = maxHaVipsPerInstance
+        self.maxVSwitchesPerVpc = maxVSwitchesPerVpc
+        self.maxTagsPerResource = maxTagsPerResource
+    }
+}
+
+/// Who asks, where, and when: what every model operation runs with.
+public struct OperationContext: Sendable {
+    public let account: AccountID
+    public let regionId: String
+    public let now: Double
+    public let ids: any IDGenerator
+    public let settings: ModelSettings
+
+    public init(account: AccountID, regionId: String, now: Double, ids: any IDGenerator, settings: ModelSettings) {
+        self.account = account
+        self.regionId = regionId
+        self.now = now
+        self.ids = ids
+        self.settings = settings
+    }
+
+    /// The account's default resource group, `rg-acfm…`, stable for the account.
+    public var defaultResourceGroupId: String { ResourceGroup.defaultId(for: account) }
+}
+
+public enum ResourceGroup {
+    /// A stable `rg-acfm` + 11 base-36 characters derived from the account (FNV-1a), like real default groups.
+    public static func defaultId(for account: AccountID) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in account.rawValue.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let text = String(hash, radix: 36)
+        return "rg-acfm" + String((text + "00000000000").prefix(11))
+    }
+
+    /// Whether `id` looks like a resource group ID (`rg-` and lowercase alphanumerics).
+    public static func isValid(_ id: String) -> Bool {
+        id.hasPrefix("rg-") && id.count > 3 && id.count <= 64
+            && id.dropFirst(3).allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+    }
+}

@@ -6,6 +6,8 @@ public protocol HaVipStore: Sendable {
     var kind: String { get }
 
     /// Runs `body` in one read-write transaction; commits when it returns, rolls back when it throws.
+    /// When a write conflicts with a concurrent transaction (``StoreError/conflict(_:)``), the store runs
+    /// `body` again on fresh state, so `body` must have no effect outside the transaction.
     func write<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T
 
     /// Runs `body` on a consistent snapshot, without writing.

@@ -41,7 +41,7 @@ public final class SQLiteStore: HaVipStore {
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
-        try await writer.write { db in try body(SQLiteTransaction(db: db)) }
+        try await StoreRetry.onConflict { try await self.writer.write { db in try body(SQLiteTransaction(db: db)) } }
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {

@@ -10,21 +10,16 @@ public enum EipOperations {
         if let internetChargeType, !["PayByBandwidth", "PayByTraffic"].contains(internetChargeType) { throw APIError.eipChargeTypeInvalid }
         let description = try Validation.description(description)
         let group = try NetworkOperations.resourceGroup(resourceGroupId, context)
-        for _ in 0..<8 {
-            let eip = Eip(
-                id: context.ids.resourceId(prefix: "eip"), account: context.account, regionId: context.regionId,
-                ipAddress: publicAddress(context.ids.random()), status: "Available", instanceType: nil, instanceId: nil, bandwidth: String(megabits),
-                internetChargeType: internetChargeType ?? "PayByBandwidth", instanceChargeType: instanceChargeType ?? "PostPaid", name: name,
-                description: description, resourceGroupId: group, createdAt: context.now)
-            do {
-                try tx.insert(eip)
-            } catch StoreError.conflict {
-                continue  // the public address is taken (by any account): draw another
-            }
-            try TagOperations.replace(tx, context, resourceType: "EIP", resourceId: eip.id, tags: tags)
-            return eip
-        }
-        throw APIError.serviceUnavailable
+        // The public address is unique across accounts: a draw that is taken makes the insert conflict,
+        // and the store runs the transaction again with a new draw.
+        let eip = Eip(
+            id: context.ids.resourceId(prefix: "eip"), account: context.account, regionId: context.regionId,
+            ipAddress: publicAddress(context.ids.random()), status: "Available", instanceType: nil, instanceId: nil, bandwidth: String(megabits),
+            internetChargeType: internetChargeType ?? "PayByBandwidth", instanceChargeType: instanceChargeType ?? "PostPaid", name: name,
+            description: description, resourceGroupId: group, createdAt: context.now)
+        try tx.insert(eip)
+        try TagOperations.replace(tx, context, resourceType: "EIP", resourceId: eip.id, tags: tags)
+        return eip
     }
 
     /// A public-looking address in 47.0.0.0/8, never a network or broadcast-like last octet.

@@ -52,11 +52,9 @@ public enum IPAllocator {
             }
             address = range.first
         }
-        do {
-            try tx.insert(IPAllocation(account: vSwitch.account, vSwitchId: vSwitch.id, address: address, ownerId: ownerId))
-        } catch StoreError.conflict {
-            throw AddressProblem.alreadyUsed
-        }
+        // A concurrent writer that took the same address makes this insert conflict; the store then runs
+        // the whole transaction again on fresh state.
+        try tx.insert(IPAllocation(account: vSwitch.account, vSwitchId: vSwitch.id, address: address, ownerId: ownerId))
         return IPv4Address(address)
     }
 

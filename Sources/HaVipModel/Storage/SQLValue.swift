@@ -65,7 +65,8 @@ public struct StoredRow: Sendable {
 
 /// Failures of a store, below the level of API errors.
 public enum StoreError: Error, Sendable, Equatable {
-    /// A unique constraint refused the write (another request got there first).
+    /// A unique constraint or a concurrent transaction refused the write (another request got there
+    /// first). Stores run the whole transaction again a few times before giving up.
     case conflict(String)
     /// A row could not be read back into its record.
     case corruptRow(String)

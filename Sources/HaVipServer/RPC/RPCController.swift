@@ -22,6 +22,9 @@ struct RPCController: Sendable {
             return render(body.withRequestId(requestId), root: "\(outcome.action ?? "")Response", status: .ok, outcome: outcome, requestId: requestId)
         } catch let error as APIError {
             return renderError(error, request: request, outcome: outcome, requestId: requestId)
+        } catch StoreError.unavailable(let reason) {
+            logger.warning("store unavailable", metadata: ["requestId": "\(requestId)", "reason": "\(reason)"])
+            return renderError(.serviceUnavailable, request: request, outcome: outcome, requestId: requestId)
         } catch {
             logger.error("request failed", metadata: ["requestId": "\(requestId)", "error": "\(String(reflecting: error))"])
             return renderError(.internalError, request: request, outcome: outcome, requestId: requestId)

@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Alibaba RPC protocol: parameters, signatures, response tree, renderers. No domain knowledge.
@@ -52,6 +53,16 @@ let package = Package(
             dependencies: ["HaVipModel", "HaVipSQL", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // The store for several nodes on one PostgreSQL database.
+        .target(
+            name: "HaVipPostgres",
+            dependencies: [
+                "HaVipModel", "HaVipSQL",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Hummingbird application: one RPC route, auth, control routes.
         .target(
             name: "HaVipServer",
@@ -66,8 +77,9 @@ let package = Package(
         .executableTarget(
             name: "havip",
             dependencies: [
-                "HaVipServer", "HaVipSQLite", "HaVipModel",
+                "HaVipServer", "HaVipSQLite", "HaVipPostgres", "HaVipModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

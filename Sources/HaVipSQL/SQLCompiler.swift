@@ -6,9 +6,16 @@ public struct SQLDialect: Sendable {
     public let placeholder: @Sendable (Int) -> String
     /// Whether `SELECT … FOR UPDATE` exists (SQLite serialises writers instead).
     public let supportsForUpdate: Bool
+    /// Column types for the schema.
+    public let realType: String
+    public let integerType: String
+    /// `LIMIT` for "no limit" before an `OFFSET`.
+    public let unlimited: String
 
-    public static let sqlite = SQLDialect(placeholder: { _ in "?" }, supportsForUpdate: false)
-    public static let postgres = SQLDialect(placeholder: { "$\($0)" }, supportsForUpdate: true)
+    public static let sqlite = SQLDialect(
+        placeholder: { _ in "?" }, supportsForUpdate: false, realType: "REAL", integerType: "INTEGER", unlimited: "-1")
+    public static let postgres = SQLDialect(
+        placeholder: { "$\($0)" }, supportsForUpdate: true, realType: "DOUBLE PRECISION", integerType: "BIGINT", unlimited: "ALL")
 }
 
 /// A statement and its bound values.
@@ -35,7 +42,7 @@ public struct SQLCompiler: Sendable {
         }
         if let limit = query.limit { sql += " LIMIT \(builder.bind(.integer(Int64(limit))))" }
         if let offset = query.offset, offset > 0 {
-            if query.limit == nil { sql += " LIMIT -1" }
+            if query.limit == nil { sql += " LIMIT \(dialect.unlimited)" }
             sql += " OFFSET \(builder.bind(.integer(Int64(offset))))"
         }
         if query.forUpdate && dialect.supportsForUpdate { sql += " FOR UPDATE" }

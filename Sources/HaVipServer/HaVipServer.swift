@@ -17,6 +17,10 @@ public struct ServerConfiguration: Sendable {
     public var limits: WireLimits
     public var nonceCapacity: Int
     public var settings: ModelSettings
+    /// Services the store needs running beside the server (e.g. the PostgreSQL connection pool).
+    public var storeServices: [any Service]
+    /// Runs once those services are up and before the first request is accepted (e.g. migrations).
+    public var prepareStore: @Sendable () async throws -> Void
     public var logger: Logger
 
     public init(
@@ -29,6 +33,8 @@ public struct ServerConfiguration: Sendable {
         limits: WireLimits = .standard,
         nonceCapacity: Int = 2_000_000,
         settings: ModelSettings = ModelSettings(),
+        storeServices: [any Service] = [],
+        prepareStore: @escaping @Sendable () async throws -> Void = {},
         logger: Logger = Logger(label: "havip")
     ) {
         self.host = host
@@ -40,6 +46,8 @@ public struct ServerConfiguration: Sendable {
         self.limits = limits
         self.nonceCapacity = nonceCapacity
         self.settings = settings
+        self.storeServices = storeServices
+        self.prepareStore = prepareStore
         self.logger = logger
     }
 }
@@ -59,15 +67,18 @@ public enum HaVipServer {
                     keys: configuration.keys, clock: configuration.clock, nonces: NonceCache(capacity: configuration.nonceCapacity)),
                 services: services, limits: configuration.limits, logger: configuration.logger),
             control: ControlController(store: configuration.store))
-        return Application(
+        var app = Application(
             responder: responder,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            services: [StoreLifecycle(store: configuration.store, logger: configuration.logger)],
+            // Shut down in reverse order: the server drains first, then the store closes, then its services stop.
+            services: configuration.storeServices + [StoreLifecycle(store: configuration.store, logger: configuration.logger)],
             onServerRunning: { channel in
                 let address = channel.localAddress.map { "\($0.ipAddress ?? configuration.host):\($0.port ?? configuration.port)" }
                 await onServerRunning(address ?? "\(configuration.host):\(configuration.port)")
             },
             logger: configuration.logger)
+        app.beforeServerStarts(perform: configuration.prepareStore)
+        return app
     }
 }
 

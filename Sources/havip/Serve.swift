@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import HaVipModel
+import HaVipPostgres
 import HaVipSQLite
 import HaVipServer
 import Logging
+import ServiceLifecycle
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the API server.")
@@ -14,11 +16,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8580
 
-    @Option(help: "Where state lives: sqlite:PATH (the default, ./.havip/havip.sqlite) or memory.")
+    @Option(help: "Where state lives: sqlite:PATH (the default, ./.havip/havip.sqlite), memory, or postgres://USER:PASS@HOST:PORT/DB.")
     var store = StoreOption.sqlite(path: ".havip/havip.sqlite")
 
     @Option(help: "How hard SQLite pushes commits to disk: normal (survives kill -9) or full (survives power loss).")
     var sqliteSync = SQLiteStore.Durability.normal
+
+    @Option(help: "PostgreSQL connections per node (with a postgres:// store).")
+    var poolSize = 16
 
     @Option(
         name: .customLong("access-key"),
@@ -55,9 +60,11 @@ struct Serve: AsyncParsableCommand {
         if accessKeys.isEmpty {
             announce("havip: no --access-key given; using the development key \(AccessKey.development.id):\(AccessKey.development.secret)")
         }
+        let opened = try store.open(durability: sqliteSync, poolSize: poolSize, logger: logger)
         let configuration = ServerConfiguration(
-            host: host, port: port, store: try store.open(durability: sqliteSync), keys: KeyRing(keys: keys, mode: auth),
-            nonceCapacity: nonceCapacity, settings: try settings(), logger: logger)
+            host: host, port: port, store: opened.store, keys: KeyRing(keys: keys, mode: auth),
+            nonceCapacity: nonceCapacity, settings: try settings(), storeServices: opened.services, prepareStore: opened.prepare,
+            logger: logger)
         let storeDescription = store.description
         let app = HaVipServer.makeApplication(configuration) { address in
             announce("havip listening on http://\(address) (store: \(storeDescription), auth: \(auth.rawValue))")
@@ -86,10 +93,13 @@ func announce(_ line: String) {
 enum StoreOption: ExpressibleByArgument, CustomStringConvertible {
     case sqlite(path: String)
     case memory
+    case postgres(url: String)
 
     init?(argument: String) {
         if argument == "memory" {
             self = .memory
+        } else if argument.hasPrefix("postgres://") || argument.hasPrefix("postgresql://") {
+            self = .postgres(url: argument)
         } else if argument.hasPrefix("sqlite:"), argument.count > "sqlite:".count {
             self = .sqlite(path: String(argument.dropFirst("sqlite:".count)))
         } else {
@@ -101,13 +111,22 @@ enum StoreOption: ExpressibleByArgument, CustomStringConvertible {
         switch self {
         case .sqlite(let path): "sqlite:\(path)"
         case .memory: "memory"
+        case .postgres(let url): url.replacingOccurrences(of: #":[^:@/]*@"#, with: ":***@", options: .regularExpression)
         }
     }
 
-    func open(durability: SQLiteStore.Durability) throws -> any HaVipStore {
+    /// The store, the services it needs running, and what must happen before the first request.
+    func open(durability: SQLiteStore.Durability, poolSize: Int, logger: Logger) throws -> (
+        store: any HaVipStore, services: [any Service], prepare: @Sendable () async throws -> Void
+    ) {
         switch self {
-        case .sqlite(let path): try SQLiteStore(path: path, durability: durability)
-        case .memory: try SQLiteStore.inMemory()
+        case .sqlite(let path): (try SQLiteStore(path: path, durability: durability), [], {})
+        case .memory: (try SQLiteStore.inMemory(), [], {})
+        case .postgres(let url):
+            try {
+                let store = try PostgresStore(url: url, poolSize: poolSize, logger: logger)
+                return (store, [store], { try await store.migrate() })
+            }()
         }
     }
 }

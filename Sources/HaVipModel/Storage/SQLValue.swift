@@ -72,4 +72,6 @@ public enum StoreError: Error, Sendable, Equatable {
     case corruptRow(String)
     /// The database cannot be reached; requests get `ServiceUnavailable`.
     case unavailable(String)
+    /// The database refused a statement for another reason (a bug in havip); requests get `InternalError`.
+    case failed(String)
 }

@@ -1,0 +1,133 @@
+import Foundation
+import HaVipModel
+import HaVipSQL
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import ServiceLifecycle
+
+/// The store for several havip nodes on one PostgreSQL database.
+///
+/// Each transaction runs the model's rules on a thread of a private pool, blocking on one pooled
+/// connection (the model's store calls are synchronous, as SQLite's are). Transactions are
+/// `SERIALIZABLE`; a serialization failure, deadlock or unique violation is a ``StoreError/conflict(_:)``
+/// and the whole transaction runs again. An unreachable database is ``StoreError/unavailable(_:)``
+/// (`ServiceUnavailable` to clients) within ``operationTimeout``.
+public final class PostgresStore: HaVipStore, Service {
+    public let kind = "postgres"
+    public let client: PostgresClient
+    private let threads: NIOThreadPool
+    private let logger: Logger
+    /// How long one transaction may wait for the database before the request fails with ServiceUnavailable.
+    public let operationTimeout: Duration
+
+    /// `url` is `postgres://USER:PASS@HOST:PORT/DB`.
+    public init(url: String, poolSize: Int = 16, operationTimeout: Duration = .seconds(5), logger: Logger) throws {
+        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
+            let host = components.host, let user = components.user
+        else { throw StoreError.unavailable("not a postgres:// URL: \(url)") }
+        var configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user, password: components.password,
+            database: String(components.path.drop { $0 == "/" }), tls: .disable)
+        configuration.options.maximumConnections = poolSize
+        configuration.options.connectTimeout = .seconds(3)
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.threads = NIOThreadPool(numberOfThreads: poolSize)
+        self.logger = logger
+        self.operationTimeout = operationTimeout
+        threads.start()
+    }
+
+    /// Runs the connection pool until shutdown (a swift-service-lifecycle service).
+    public func run() async throws {
+        await client.run()
+    }
+
+    /// Applies the schema's migrations that are missing, exactly once even when several nodes start at
+    /// the same moment (a transaction-scoped advisory lock serialises them).
+    public func migrate() async throws {
+        try await transaction(readOnly: false, isolation: "READ COMMITTED") { tx in
+            _ = try tx.run("SELECT pg_advisory_xact_lock(4823091)", [])
+            _ = try tx.run("CREATE TABLE IF NOT EXISTS havip_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", [])
+            let applied = Set(try tx.run("SELECT name FROM havip_migrations", []).map { try $0.text(0) })
+            for migration in SQLSchema.migrations(for: .postgres) where !applied.contains(migration.name) {
+                for statement in migration.sql.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
+                    _ = try tx.run(String(statement), [])
+                }
+                _ = try tx.run("INSERT INTO havip_migrations (name) VALUES ($1)", [.text(migration.name)])
+            }
+        }
+    }
+
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
+        try await StoreRetry.onConflict {
+            try await self.transaction(readOnly: false, isolation: "SERIALIZABLE", body)
+        }
+    }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
+        try await StoreRetry.onConflict {
+            try await self.transaction(readOnly: true, isolation: "REPEATABLE READ", body)
+        }
+    }
+
+    public func checkReady() async throws {
+        _ = try await read { tx in try tx.count(Query(HaVip.self, account: AccountID(""), [.isNull("id")])) }
+    }
+
+    public func appliedMigrations() async throws -> [String] {
+        try await transaction(readOnly: true, isolation: "READ COMMITTED") { tx in
+            try tx.run("SELECT name FROM havip_migrations ORDER BY name", []).map { try $0.text(0) }
+        }
+    }
+
+    public func close() async throws {
+        try await threads.shutdownGracefully()
+    }
+
+    /// One transaction on a pooled connection, run on a pool thread, bounded by ``operationTimeout``.
+    private func transaction<T: Sendable>(
+        readOnly: Bool, isolation: String, _ body: @escaping @Sendable (PostgresTransaction) throws -> T
+    ) async throws -> T {
+        let threads = self.threads
+        let logger = self.logger
+        return try await withTimeout(operationTimeout) { [client] in
+            do {
+                return try await client.withConnection { connection in
+                    try await threads.runIfActive {
+                        let tx = PostgresTransaction(connection: connection, logger: logger)
+                        _ = try tx.run("BEGIN ISOLATION LEVEL \(isolation)\(readOnly ? " READ ONLY" : "")", [])
+                        do {
+                            let result = try body(tx)
+                            _ = try tx.run("COMMIT", [])
+                            return result
+                        } catch {
+                            _ = try? tx.run("ROLLBACK", [])
+                            throw error
+                        }
+                    }
+                }
+            } catch let error as APIError {
+                throw error
+            } catch is CancellationError {
+                throw StoreError.unavailable("timed out")
+            } catch {
+                throw PostgresTransaction.storeError(error)
+            }
+        }
+    }
+}
+
+/// Runs `operation`, or fails with ``StoreError/unavailable(_:)`` after `timeout`.
+func withTimeout<T: Sendable>(_ timeout: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await withThrowingTaskGroup(of: T.self) { group in
+        group.addTask { try await operation() }
+        group.addTask {
+            try await Task.sleep(for: timeout)
+            throw StoreError.unavailable("no answer from the database within \(timeout)")
+        }
+        defer { group.cancelAll() }
+        return try await group.next()!
+    }
+}

@@ -1,0 +1,91 @@
+import HaVipModel
+import HaVipSQL
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// A ``StoreTransaction`` on one PostgreSQL connection. Its calls block the calling thread (a pool
+/// thread, never an event loop) until the database answers.
+struct PostgresTransaction: StoreTransaction {
+    let connection: PostgresConnection
+    let logger: Logger
+    private static let compiler = SQLCompiler(.postgres)
+
+    func select<R: StoredRecord>(_ query: Query<R>) throws -> [R] {
+        try run(Self.compiler.select(query)).map { try R(row: $0) }
+    }
+
+    func count<R: StoredRecord>(_ query: Query<R>) throws -> Int {
+        try run(Self.compiler.count(query)).first?.int(0) ?? 0
+    }
+
+    func insert<R: StoredRecord>(_ record: R) throws {
+        _ = try run(Self.compiler.insert(record))
+    }
+
+    func update<R: StoredRecord>(_ record: R) throws {
+        _ = try run(Self.compiler.update(record, account: record.account))
+    }
+
+    func delete<R: StoredRecord>(_ query: Query<R>) throws -> Int {
+        let statement = Self.compiler.delete(query)
+        let result = try wait(connection.query(statement.sql + " RETURNING 1", statement.bindings.map(\.postgresData)))
+        return result.rows.count
+    }
+
+    func run(_ statement: SQLStatement) throws -> [StoredRow] {
+        try run(statement.sql, statement.bindings)
+    }
+
+    func run(_ sql: String, _ bindings: [SQLValue]) throws -> [StoredRow] {
+        let result = try wait(connection.query(sql, bindings.map(\.postgresData)))
+        return try result.rows.map { row in StoredRow(try row.map { try SQLValue($0) }) }
+    }
+
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        do {
+            return try future.wait()
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
+    /// Serialization failures, deadlocks and unique violations mean "another transaction got there
+    /// first": the store runs the transaction again. A lost or refused connection, or a server shutting
+    /// down, means the database is unavailable. Any other server error is a failure of havip's own SQL.
+    static func storeError(_ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let psql = error as? PSQLError else { return .unavailable(String(describing: error)) }
+        guard let state = psql.serverInfo?[.sqlState] else { return .unavailable("connection: \(psql.code)") }
+        switch state {
+        case "40001", "40P01", "23505": return .conflict(state)
+        case let state where state.hasPrefix("08") || state.hasPrefix("57") || state.hasPrefix("53"):
+            return .unavailable(state)
+        default:
+            return .failed("\(state): \(psql.serverInfo?[.message] ?? "")")
+        }
+    }
+}
+
+extension SQLValue {
+    var postgresData: PostgresData {
+        switch self {
+        case .null: PostgresData.null
+        case .integer(let value): PostgresData(int64: value)
+        case .real(let value): PostgresData(double: value)
+        case .text(let value): PostgresData(string: value)
+        }
+    }
+
+    init(_ cell: PostgresCell) throws {
+        guard cell.bytes != nil else {
+            self = .null
+            return
+        }
+        switch cell.dataType {
+        case .int8, .int4, .int2: self = .integer(try cell.decode(Int64.self))
+        case .float8, .float4, .numeric: self = .real(try cell.decode(Double.self))
+        default: self = .text(try cell.decode(String.self))
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// The schema both stores build, as named migrations in order. Column types are written `{REAL}` and
+/// `{INTEGER}` and filled in per dialect; everything else is plain SQL both databases accept.
+public enum SQLSchema {
+    public struct Migration: Sendable {
+        public let name: String
+        /// Statements separated by `;`.
+        public let sql: String
+    }
+
+    public static func migrations(for dialect: SQLDialect) -> [Migration] {
+        [
+            Migration(name: "001_service_metadata", sql: serviceMetadata),
+            Migration(name: "002_cloud_resources", sql: cloudResources),
+        ].map { Migration(name: $0.name, sql: dialect.fillTypes($0.sql)) }
+    }
+
+    static let serviceMetadata = """
+        CREATE TABLE service_metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL)
+        """
+
+    /// Every table is keyed by (account, key): accounts never see each other's rows.
+    static let cloudResources = """
+        CREATE TABLE vpcs (
+            id TEXT NOT NULL, account TEXT NOT NULL, region_id TEXT NOT NULL, cidr_block TEXT NOT NULL, name TEXT NOT NULL,
+            description TEXT NOT NULL, status TEXT NOT NULL, resource_group_id TEXT NOT NULL, vrouter_id TEXT NOT NULL,
+            route_table_id TEXT NOT NULL, created_at {REAL} NOT NULL, PRIMARY KEY (account, id));
+        CREATE INDEX vpcs_by_region ON vpcs (account, region_id, created_at, id);
+
+        CREATE TABLE vswitches (
+            id TEXT NOT NULL, account TEXT NOT NULL, region_id TEXT NOT NULL, vpc_id TEXT NOT NULL, zone_id TEXT NOT NULL,
+            cidr_block TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL,
+            resource_group_id TEXT NOT NULL, created_at {REAL} NOT NULL, PRIMARY KEY (account, id));
+        CREATE INDEX vswitches_by_region ON vswitches (account, region_id, created_at, id);
+        CREATE INDEX vswitches_by_vpc ON vswitches (account, vpc_id);
+
+        CREATE TABLE ip_allocations (
+            key TEXT NOT NULL, account TEXT NOT NULL, vswitch_id TEXT NOT NULL, address {INTEGER} NOT NULL, owner_id TEXT NOT NULL,
+            PRIMARY KEY (account, key));
+        CREATE UNIQUE INDEX ip_allocations_unique ON ip_allocations (vswitch_id, address);
+
+        CREATE TABLE ip_free_ranges (
+            key TEXT NOT NULL, account TEXT NOT NULL, vswitch_id TEXT NOT NULL, first_address {INTEGER} NOT NULL,
+            last_address {INTEGER} NOT NULL, PRIMARY KEY (account, key));
+        CREATE INDEX ip_free_ranges_by_first ON ip_free_ranges (account, vswitch_id, first_address);
+        CREATE INDEX ip_free_ranges_by_last ON ip_free_ranges (account, vswitch_id, last_address);
+
+        CREATE TABLE havips (
+            id TEXT NOT NULL, account TEXT NOT NULL, region_id TEXT NOT NULL, vpc_id TEXT NOT NULL, vswitch_id TEXT NOT NULL,
+            ip_address TEXT NOT NULL, status TEXT NOT NULL, next_status TEXT, due_at {REAL}, name TEXT NOT NULL,
+            description TEXT NOT NULL, resource_group_id TEXT NOT NULL, master_instance_id TEXT, associated_instance_type TEXT,
+            created_at {REAL} NOT NULL, PRIMARY KEY (account, id));
+        CREATE INDEX havips_by_region ON havips (account, region_id, created_at, id);
+        CREATE INDEX havips_by_vpc ON havips (account, region_id, vpc_id, created_at, id);
+        CREATE INDEX havips_by_vswitch ON havips (account, region_id, vswitch_id, created_at, id);
+        CREATE INDEX havips_by_address ON havips (account, region_id, ip_address);
+        CREATE INDEX havips_by_status ON havips (account, region_id, status, created_at, id);
+        CREATE INDEX havips_due ON havips (account, due_at) WHERE due_at IS NOT NULL;
+
+        CREATE TABLE havip_associations (
+            key TEXT NOT NULL, account TEXT NOT NULL, havip_id TEXT NOT NULL, instance_id TEXT NOT NULL, instance_type TEXT NOT NULL,
+            position {REAL} NOT NULL, PRIMARY KEY (account, key));
+        CREATE INDEX havip_associations_by_havip ON havip_associations (account, havip_id, position);
+        CREATE INDEX havip_associations_by_instance ON havip_associations (account, instance_id);
+
+        CREATE TABLE security_groups (
+            id TEXT NOT NULL, account TEXT NOT NULL, region_id TEXT NOT NULL, vpc_id TEXT NOT NULL, name TEXT NOT NULL,
+            description TEXT NOT NULL, resource_group_id TEXT NOT NULL, created_at {REAL} NOT NULL, PRIMARY KEY (account, id));
+        CREATE INDEX security_groups_by_vpc ON security_groups (account, vpc_id);
+        CREATE INDEX security_groups_by_region ON security_groups (account, region_id, created_at, id);
+
+        CREATE TABLE instances (
+            id TEXT NOT NULL, account TEXT NOT NULL, region_id TEXT NOT NULL, zone_id TEXT NOT NULL, vpc_id TEXT NOT NULL,
+            vswitch_id TEXT NOT NULL, private_ip_address TEXT NOT NULL, security_group_ids TEXT NOT NULL, status TEXT NOT NULL,
+            name TEXT NOT NULL, image_id TEXT NOT NULL, instance_type TEXT NOT NULL, primary_eni_id TEXT NOT NULL,
+            created_at {REAL} NOT NULL, PRIMARY KEY (account, id));
+        CREATE INDEX instances_by_region ON instances (account, region_id, created_at, id);
+        CREATE INDEX instances_by_vswitch ON instances (account, vswitch_id);
+
+        CREATE TABLE network_interfaces (
+            id TEXT NOT NULL, account TEXT NOT NULL, region_id TEXT NOT NULL, zone_id TEXT NOT NULL, vpc_id TEXT NOT NULL,
+            vswitch_id TEXT NOT NULL, primary_ip_address TEXT NOT NULL, mac_address TEXT NOT NULL, type TEXT NOT NULL,
+            status TEXT NOT NULL, instance_id TEXT, security_group_ids TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL,
+            created_at {REAL} NOT NULL, PRIMARY KEY (account, id));
+        CREATE INDEX network_interfaces_by_region ON network_interfaces (account, region_id, created_at, id);
+        CREATE INDEX network_interfaces_by_vswitch ON network_interfaces (account, vswitch_id);
+        CREATE INDEX network_interfaces_by_vpc ON network_interfaces (account, vpc_id);
+        CREATE INDEX network_interfaces_by_instance ON network_interfaces (account, instance_id);
+
+        CREATE TABLE eips (
+            id TEXT NOT NULL, account TEXT NOT NULL, region_id TEXT NOT NULL, ip_address TEXT NOT NULL, status TEXT NOT NULL,
+            instance_type TEXT, instance_id TEXT, bandwidth TEXT NOT NULL, internet_charge_type TEXT NOT NULL,
+            instance_charge_type TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL, resource_group_id TEXT NOT NULL,
+            created_at {REAL} NOT NULL, PRIMARY KEY (account, id));
+        CREATE UNIQUE INDEX eips_unique_address ON eips (ip_address);
+        CREATE INDEX eips_by_region ON eips (account, region_id, created_at, id);
+        CREATE INDEX eips_by_instance ON eips (account, instance_id);
+
+        CREATE TABLE tags (
+            key TEXT NOT NULL, account TEXT NOT NULL, resource_type TEXT NOT NULL, resource_id TEXT NOT NULL, tag_key TEXT NOT NULL,
+            tag_value TEXT NOT NULL, PRIMARY KEY (account, key));
+        CREATE INDEX tags_by_resource ON tags (account, resource_type, resource_id, tag_key, tag_value);
+
+        CREATE TABLE idempotency_records (
+            key TEXT NOT NULL, account TEXT NOT NULL, action TEXT NOT NULL, client_token TEXT NOT NULL, fingerprint TEXT NOT NULL,
+            response TEXT NOT NULL, created_at {REAL} NOT NULL, PRIMARY KEY (account, key));
+        """
+}
+
+extension SQLDialect {
+    func fillTypes(_ sql: String) -> String {
+        sql.replacingOccurrences(of: "{REAL}", with: realType).replacingOccurrences(of: "{INTEGER}", with: integerType)
+    }
+}

@@ -131,3 +131,23 @@ func withTimeout<T: Sendable>(_ timeout: Duration, _ operation: @escaping @Senda
         return try await group.next()!
     }
 }
+
+/// Nonces in the shared database, so that a nonce used on one node is refused on every other.
+extension PostgresStore: NonceLedger {
+    public func claim(nonce: String, accessKeyId: String, expiresAt: Int64, now: Int64) async throws -> Bool {
+        let key = accessKeyId + "\n" + nonce
+        return try await transaction(readOnly: false, isolation: "READ COMMITTED") { tx in
+            if expiresAt % 64 == 0 {
+                // Now and then, forget nonces whose window has closed (bounded table size).
+                _ = try tx.run("DELETE FROM signature_nonces WHERE expires_at <= $1", [.integer(now)])
+            }
+            let inserted = try tx.run(
+                """
+                INSERT INTO signature_nonces (key, expires_at) VALUES ($1, $2)
+                ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE signature_nonces.expires_at <= $3
+                RETURNING 1
+                """, [.text(key), .integer(expiresAt), .integer(now)])
+            return !inserted.isEmpty
+        }
+    }
+}

@@ -54,15 +54,20 @@ struct PostgresTransaction: StoreTransaction {
     /// first": the store runs the transaction again. A lost or refused connection, or a server shutting
     /// down, means the database is unavailable. Any other server error is a failure of havip's own SQL.
     static func storeError(_ error: any Error) -> StoreError {
-        if let error = error as? StoreError { return error }
-        guard let psql = error as? PSQLError else { return .unavailable(String(describing: error)) }
-        guard let state = psql.serverInfo?[.sqlState] else { return .unavailable("connection: \(psql.code)") }
+        let state: String?
+        switch error {
+        case let error as StoreError: return error
+        case let error as PSQLError: state = error.serverInfo?[.sqlState]
+        case PostgresError.server(let message): state = message.fields[.sqlState]
+        default: state = nil
+        }
+        guard let state else { return .unavailable(String(describing: error)) }
         switch state {
         case "40001", "40P01", "23505": return .conflict(state)
         case let state where state.hasPrefix("08") || state.hasPrefix("57") || state.hasPrefix("53"):
             return .unavailable(state)
         default:
-            return .failed("\(state): \(psql.serverInfo?[.message] ?? "")")
+            return .failed("\(state): \(error)")
         }
     }
 }

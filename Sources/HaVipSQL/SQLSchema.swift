@@ -13,11 +13,18 @@ public enum SQLSchema {
         [
             Migration(name: "001_service_metadata", sql: serviceMetadata),
             Migration(name: "002_cloud_resources", sql: cloudResources),
+            Migration(name: "003_signature_nonces", sql: signatureNonces),
         ].map { Migration(name: $0.name, sql: dialect.fillTypes($0.sql)) }
     }
 
     static let serviceMetadata = """
         CREATE TABLE service_metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL)
+        """
+
+    /// Nonces shared by several nodes (PostgreSQL); a single node keeps them in memory.
+    static let signatureNonces = """
+        CREATE TABLE signature_nonces (key TEXT PRIMARY KEY, expires_at {INTEGER} NOT NULL);
+        CREATE INDEX signature_nonces_by_expiry ON signature_nonces (expires_at)
         """
 
     /// Every table is keyed by (account, key): accounts never see each other's rows.

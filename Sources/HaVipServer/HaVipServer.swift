@@ -15,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     public var clock: any WallClock
     public var ids: any IDGenerator
     public var limits: WireLimits
+    /// Where used nonces are remembered; nil means in memory, holding at most `nonceCapacity`.
+    public var nonces: (any NonceLedger)?
     public var nonceCapacity: Int
     public var settings: ModelSettings
     /// Services the store needs running beside the server (e.g. the PostgreSQL connection pool).
@@ -31,6 +33,7 @@ public struct ServerConfiguration: Sendable {
         clock: any WallClock = SystemClock(),
         ids: any IDGenerator = RandomIDGenerator(),
         limits: WireLimits = .standard,
+        nonces: (any NonceLedger)? = nil,
         nonceCapacity: Int = 2_000_000,
         settings: ModelSettings = ModelSettings(),
         storeServices: [any Service] = [],
@@ -44,6 +47,7 @@ public struct ServerConfiguration: Sendable {
         self.clock = clock
         self.ids = ids
         self.limits = limits
+        self.nonces = nonces
         self.nonceCapacity = nonceCapacity
         self.settings = settings
         self.storeServices = storeServices
@@ -64,7 +68,7 @@ public enum HaVipServer {
             rpc: RPCController(
                 table: .standard,
                 authenticator: Authenticator(
-                    keys: configuration.keys, clock: configuration.clock, nonces: NonceCache(capacity: configuration.nonceCapacity)),
+                    keys: configuration.keys, clock: configuration.clock, nonces: configuration.nonces ?? NonceCache(capacity: configuration.nonceCapacity)),
                 services: services, limits: configuration.limits, logger: configuration.logger),
             control: ControlController(store: configuration.store))
         var app = Application(

@@ -63,7 +63,8 @@ struct Serve: AsyncParsableCommand {
         let opened = try store.open(durability: sqliteSync, poolSize: poolSize, logger: logger)
         let configuration = ServerConfiguration(
             host: host, port: port, store: opened.store, keys: KeyRing(keys: keys, mode: auth),
-            nonceCapacity: nonceCapacity, settings: try settings(), storeServices: opened.services, prepareStore: opened.prepare,
+            nonces: opened.store as? any NonceLedger, nonceCapacity: nonceCapacity, settings: try settings(),
+            storeServices: opened.services, prepareStore: opened.prepare,
             logger: logger)
         let storeDescription = store.description
         let app = HaVipServer.makeApplication(configuration) { address in

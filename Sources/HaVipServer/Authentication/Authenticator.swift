@@ -9,16 +9,23 @@ struct Authenticator: Sendable {
 
     let keys: KeyRing
     let clock: any WallClock
-    let nonces: NonceCache
+    let nonces: any NonceLedger
 
-    func authenticate(_ request: IncomingRPCRequest) throws(APIError) -> AccessKey {
-        if let authorization = request.header("authorization") {
-            return try authenticateV3(request, authorization: authorization)
-        }
-        return try authenticateV1(request)
+    func authenticate(_ request: IncomingRPCRequest) async throws -> AccessKey {
+        let (key, nonce, issuedAt) =
+            if let authorization = request.header("authorization") {
+                try authenticateV3(request, authorization: authorization)
+            } else {
+                try authenticateV1(request)
+            }
+        let accepted = try await nonces.claim(
+            nonce: nonce, accessKeyId: key.id, expiresAt: issuedAt + Self.timestampWindow + 1, now: Int64(clock.now()))
+        guard accepted else { throw APIError.signatureNonceUsed }
+        return key
     }
 
-    private func authenticateV1(_ request: IncomingRPCRequest) throws(APIError) -> AccessKey {
+    /// Checks a V1 request; answers its key, nonce and timestamp (the nonce is claimed by the caller, last).
+    private func authenticateV1(_ request: IncomingRPCRequest) throws(APIError) -> (AccessKey, String, Int64) {
         let parameters = request.parameters
         let accessKeyId = try parameters.required("AccessKeyId")
         let signature = try parameters.required("Signature")
@@ -35,11 +42,10 @@ struct Authenticator: Sendable {
                 throw .signatureDoesNotMatch(serverStringToSign: stringToSign)
             }
         }
-        try claim(nonce: nonce, key: key, issuedAt: issuedAt)
-        return key
+        return (key, nonce, issuedAt)
     }
 
-    private func authenticateV3(_ request: IncomingRPCRequest, authorization header: String) throws(APIError) -> AccessKey {
+    private func authenticateV3(_ request: IncomingRPCRequest, authorization header: String) throws(APIError) -> (AccessKey, String, Int64) {
         guard let authorization = SignatureV3.Authorization(header: header) else { throw .incompleteSignature }
         let signed = Set(authorization.signedHeaders)
         let carried = request.headers.map { $0.name.canonicalName }.filter { $0.hasPrefix("x-acs-") }
@@ -62,8 +68,7 @@ struct Authenticator: Sendable {
                 throw .signatureDoesNotMatch(serverStringToSign: stringToSign)
             }
         }
-        try claim(nonce: nonce, key: key, issuedAt: issuedAt)
-        return key
+        return (key, nonce, issuedAt)
     }
 
     private func lookUp(_ accessKeyId: String) throws(APIError) -> AccessKey {
@@ -75,11 +80,5 @@ struct Authenticator: Sendable {
         guard let issuedAt = Timestamp.parse(text) else { throw .timestampMalformed }
         guard abs(issuedAt - Int64(clock.now())) <= Self.timestampWindow else { throw .timestampExpired }
         return issuedAt
-    }
-
-    private func claim(nonce: String, key: AccessKey, issuedAt: Int64) throws(APIError) {
-        let accepted = nonces.claim(
-            nonce: nonce, accessKeyId: key.id, expiresAt: issuedAt + Self.timestampWindow + 1, now: Int64(clock.now()))
-        guard accepted else { throw .signatureNonceUsed }
     }
 }

@@ -1,9 +1,10 @@
+import HaVipModel
 import Synchronization
 
 /// Remembers signature nonces so that each is accepted once while its request's timestamp is inside the
 /// 15-minute window. Memory is bounded: entries live in one-minute buckets by expiry, expired buckets are
 /// dropped, and when more than `capacity` nonces are held the oldest bucket is dropped early.
-public final class NonceCache: Sendable {
+public final class NonceCache: NonceLedger {
     private struct State {
         var expiryByKey: [String: Int64] = [:]
         var keysByMinute: [Int64: [String]] = [:]

@@ -54,7 +54,7 @@ struct RPCController: Sendable {
         outcome.action = actionName
         let action = try table.action(named: actionName, version: version)
         outcome.product = action.product
-        let caller = try authenticator.authenticate(incoming)
+        let caller = try await authenticator.authenticate(incoming)
         return try await action.run(ActionCall(action: action.name, parameters: incoming.parameters, caller: caller, services: services))
     }
 

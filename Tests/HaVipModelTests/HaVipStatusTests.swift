@@ -13,10 +13,10 @@ import Testing
         #expect(created.nextStatus == .available)
         #expect(created.dueAt == h.clock.now() + 5)
 
-        h.clock.advance(by: 4.9)
+        h.clock.advance(by: 4.5)
         try await h.settle()
         #expect(try await w.status(created.id) == .creating)
-        h.clock.advance(by: 0.1)  // exactly due
+        h.clock.advance(by: 0.5)  // exactly due
         try await h.settle()
         let available = try #require(try await h.haVip(created.id))
         #expect(available.status == .available)

@@ -8,18 +8,28 @@
 * ``vpc``: parametrized over the three client paths (``sdk.SdkPath``); ``make_sdk``
   builds any path / product / key / server combination.
 * ``raw``: a ``raw.RawClient`` for hand-signed HTTP.
+* ``cloud``: a ``cloud.Cloud`` (VPC + ECS by action name) through each client path on
+  ``cloud_endpoint`` (``havip`` unless a module overrides it, e.g. with
+  ``synchronous_havip``, a ``--transition-delay 0`` server); ``net``: a fresh VPC, vSwitch,
+  security group and two running instances built through it; ``make_cloud`` for any path /
+  key / server.
+* ``servers``: servers of the suite's own, with settings of their own
+  (``servers.shared("--transition-delay", "1")``, one per set of arguments for the session);
+  ``fresh_server(*args)``: a server for one test, which it may ``restart()`` or ``kill()``.
+  Both need the havip binary: with ``HAVIP_ENDPOINT`` set, their tests are skipped.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Iterator, List
+from typing import Dict, Iterator, List, Tuple
 
 import pytest
 
+from .cloud import Cloud
 from .raw import RawClient
 from .sdk import PATHS, core_call as _core_call, core_client, make_path, tea_client
-from .server import TEST_KEY, Endpoint, HavipServer, binary_path, health
+from .server import TEST_KEY, AccessKey, Endpoint, HavipServer, binary_path, health
 
 _running: List[HavipServer] = []
 
@@ -67,7 +77,7 @@ def pytest_runtest_makereport(item, call):
     report = yield
     if report.failed:
         for server in _running:
-            report.sections.append((f"havip --auth {server.auth} log ({server.log_path})",
+            report.sections.append((f"havip {server.name} log ({server.log_path})",
                                     server.log_text()))
     return report
 
@@ -132,3 +142,109 @@ def vpc(make_sdk, path):
 @pytest.fixture
 def raw(havip) -> RawClient:
     return RawClient(havip)
+
+
+# ----------------------------------------------------------- servers of the suite's own
+
+
+class Servers:
+    """havip processes started with settings of their own, each on its own store and port."""
+
+    def __init__(self, tmp_path_factory):
+        self._tmp = tmp_path_factory
+        self._shared: Dict[Tuple[str, ...], HavipServer] = {}
+        self._started: List[HavipServer] = []
+
+    def start(self, *args: str) -> HavipServer:
+        """A new server (``havip serve`` with the standard arguments, then ``args``)."""
+        server = HavipServer(binary_path(), self._tmp.mktemp("havip-dedicated"), "strict", args)
+        try:
+            server.start()
+        except RuntimeError as e:
+            pytest.fail(str(e), pytrace=False)
+        self._started.append(server)
+        _running.append(server)
+        return server
+
+    def shared(self, *args: str) -> Endpoint:
+        """One server per set of arguments for the whole session."""
+        if args not in self._shared:
+            self._shared[args] = self.start(*args)
+        return self._shared[args].endpoint
+
+    def stop(self, server: HavipServer) -> str:
+        """SIGTERM one server; a problem as text ('' when it exited 0). A server killed on
+        purpose and not started again is left alone."""
+        _running.remove(server)
+        self._started.remove(server)
+        if not server.running:
+            return ""
+        code = server.stop()
+        return "" if code == 0 else f"havip {server.name} exited with {code} on SIGTERM\n{server.log_text()}"
+
+    def stop_all(self) -> List[str]:
+        return [p for p in (self.stop(s) for s in list(self._started)) if p]
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory) -> Iterator[Servers]:
+    if os.environ.get("HAVIP_ENDPOINT"):
+        pytest.skip("HAVIP_ENDPOINT is set: this test needs servers the suite starts itself")
+    pool = Servers(tmp_path_factory)
+    yield pool
+    problems = pool.stop_all()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def fresh_server(servers) -> Iterator:
+    """``fresh_server(*args) -> HavipServer`` for this test only; stopped (exit 0) at its end."""
+    mine: List[HavipServer] = []
+
+    def start(*args: str) -> HavipServer:
+        server = servers.start(*args)
+        mine.append(server)
+        return server
+
+    yield start
+    problems = [p for p in (servers.stop(s) for s in mine) if p]
+    assert not problems, "\n".join(problems)
+
+
+# ------------------------------------------------------------------------ the cloud
+
+
+@pytest.fixture(scope="session")
+def synchronous_havip(request) -> Endpoint:
+    """A server with ``--transition-delay 0`` (every HaVip call synchronous), for tests of
+    what calls answer rather than of how statuses move; ``HAVIP_ENDPOINT`` when that is set."""
+    if os.environ.get("HAVIP_ENDPOINT"):
+        return request.getfixturevalue("havip")
+    return request.getfixturevalue("servers").shared("--transition-delay", "0")
+
+
+@pytest.fixture
+def cloud_endpoint(havip) -> Endpoint:
+    """Where ``cloud``, ``net`` and ``make_cloud`` go by default; a module may override it
+    (e.g. with ``synchronous_havip``)."""
+    return havip
+
+
+@pytest.fixture
+def make_cloud(cloud_endpoint):
+    def make(path: str = "tea_v3", endpoint: Endpoint = None, key: AccessKey = TEST_KEY) -> Cloud:
+        return Cloud(path, endpoint or cloud_endpoint, key)
+    return make
+
+
+@pytest.fixture
+def cloud(make_cloud, path) -> Cloud:
+    """VPC and ECS through each client path, with the test key, on ``cloud_endpoint``."""
+    return make_cloud(path)
+
+
+@pytest.fixture
+def net(cloud):
+    """A fresh VPC (192.168.0.0/16), vSwitch (192.168.1.0/24 in cn-hangzhou-h), security group
+    and two running instances (192.168.1.1 and .2), built through ``cloud``."""
+    return cloud.build()

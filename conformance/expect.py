@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from .raw import RawResponse
@@ -119,3 +120,137 @@ def assert_json_ok(resp: RawResponse) -> dict:
     assert_request_id(body["RequestId"])
     assert resp.request_id_header == body["RequestId"]
     return body
+
+
+# ------------------------------------------------------------ the resource API's errors
+
+
+@dataclass(frozen=True)
+class Err:
+    """One entry of Sources/HaVipModel/Errors/ErrorCatalogue.swift as the wire shows it."""
+    status: int
+    code: str
+    message: str
+
+
+def invalid(name: str) -> Err:
+    return Err(400, "InvalidParameter", invalid_parameter(name))
+
+
+def missing(name: str) -> Err:
+    return Err(400, "MissingParameter", missing_parameter(name))
+
+
+class E:
+    """The errors the HaVip API and its supporting resources answer with (docs/semantics.md)."""
+    REGION_NOT_FOUND = Err(404, "InvalidRegionId.NotFound", REGION_NOT_FOUND)
+    IDEMPOTENT_MISMATCH = Err(400, "IdempotentParameterMismatch",
+                              "Request uses a client token in a previous request but is not identical to that request.")
+    DESCRIPTION_MALFORMED = Err(400, "InvalidDescription.Malformed", "The specified Description is wrongly formed.")
+    # tags and resource groups
+    TAG_KEY_INVALID = Err(400, "InvalidTagKey", "The tag keys are not valid.")
+    TAG_VALUE_INVALID = Err(400, "InvalidTagValue", "The tag values are not valid.")
+    TAG_KEY_DUPLICATED = Err(400, "Forbidden.TagKey.Duplicated", "The specified tag key already exists.")
+    TAG_COUNT_EXCEEDED = Err(400, "SizeLimitExceeded.TagNum", "The maximum number of tags is exceeded.")
+    TAG_QUOTA_EXCEEDED = Err(400, "QuotaExceeded.TagNum", "Custom Tags quota exceeded")
+    RESOURCE_TYPE_INVALID = Err(400, "InvalidInstanceType.NotFound", "The instance type is not found")
+    RESOURCE_ID_NOT_FOUND = Err(400, "InvalidInstanceIds.NotFound", "The instanceIds are not found")
+    TAGS_AND_RESOURCES_EMPTY = Err(403, "BothEmpty.TagsAndResources",
+                                   "The specified Tags and ResourcesIds are not allow to both empty.")
+    RESOURCE_ID_COUNT_EXCEEDED = Err(400, "SizeLimitExceeded.ResourceId", "The maximum number of resource IDs is exceeded.")
+    RESOURCE_GROUP_INVALID = Err(400, "InvalidResourceGroupId", "The specified ResourceGroupId does not exist.")
+    # VPC and vSwitch
+    VPC_NOT_FOUND = Err(404, "InvalidVpcId.NotFound", "Specified VPC does not exist.")
+    VPC_NAME_MALFORMED = Err(400, "InvalidVpcName.Malformed", "Specified VPC name is not valid.")
+    VPC_DESCRIPTION_MALFORMED = Err(400, "InvalidVpcDiscription.Malformed", "Specified VPC description is not valid.")
+    VPC_CIDR_INVALID = Err(400, "InvalidParameter", "Specified CIDR block is not valid")
+    VPC_HAS_VSWITCHES = Err(400, "DependencyViolation.VSwitch", "Specified object has dependent resources")
+    VPC_HAS_SECURITY_GROUPS = Err(400, "DependencyViolation.SecurityGroup",
+                                  "Specified object has dependent resources SecurityGroup.")
+    VSWITCH_NOT_FOUND = Err(404, "InvalidVSwitchId.NotFound", "VSwitch not exist.")
+    VSWITCH_NAME_MALFORMED = Err(400, "InvalidVSwitchName.Malformed", "Specified virtual switch name is not valid.")
+    VSWITCH_DESCRIPTION_MALFORMED = Err(400, "InvalidVSwitchDiscription.Malformed",
+                                        "Specified virtual switch description is not valid.")
+    VSWITCH_CIDR_NOT_IN_VPC = Err(400, "InvalidParameter", "Specified CIDR block is not valid in VPC.")
+    VSWITCH_CIDR_MASK = Err(400, "InvalidCirdrBlock.MaskLength", "Specified CIDR block is not valid .")
+    VSWITCH_CIDR_MALFORMED = Err(400, "InvalidCidrBlock.Malformed", "Specified CIDR block is not valid.")
+    VSWITCH_CIDR_OVERLAPPED = Err(400, "InvalidCidrBlock.Overlapped", "Specified CIDR block overlapped with other subnets.")
+    VSWITCH_QUOTA = Err(400, "QuotaExceeded.VSwitch", "Virtual switch quota exceeded.")
+    VSWITCH_HAS_HAVIPS = Err(400, "DependencyViolation.HaVip",
+                             "VSwitch cannot be deleted when there are some HaVip dependent with it.")
+    VSWITCH_HAS_DEPENDENTS = Err(400, "DependencyViolation", "Specified object has dependent resources.")
+    ZONE_NOT_FOUND = Err(404, "InvalidZoneId.NotFound", "Specified zone does not exist.")
+    REGION_OR_VPC_MISSING = missing("regionId or vpcInstanceId")
+    # HaVip
+    HAVIP_NOT_FOUND = Err(404, "InvalidHaVipId.NotFound", "The specified HaVip does not exist in the specified VPC.")
+    HAVIP_VSWITCH_NOT_FOUND = Err(400, "InvalidVSwitch.NotFound",
+                                  "The specified VSwitch does not exist in the specified region.")
+    HAVIP_NAME_MALFORMED = Err(400, "Abs.Vpc.InvalidName.Malformed", "The specified Name is not valid.")
+    HAVIP_DELETE_STATUS = Err(400, "IncorrectStatus", "HaVip can be deleted only when it is status is Available.")
+    HAVIP_MODIFY_STATUS = Err(400, "IncorrectStatus",
+                              "HaVip can be deleted only when it's status is Available or InUse.")
+    HAVIP_HAS_EIP = Err(400, "DependencyViolation.HaVipAssociatedWithEIP",
+                        "HaVip cannot be deleted when it is associated with EIP.")
+    HAVIP_ASSOCIATE_STATUS = Err(400, "IncorrectHaVipStatus",
+                                 "HaVip can be operated by this action only when it's status is Available or InUse.")
+    HAVIP_UNASSOCIATE_STATUS = Err(400, "IncorrectHaVipStatus",
+                                   "HaVip can be operated by this action only when it's status is InUse.")
+    HAVIP_INSTANCE_LIMIT = Err(400, "CountLimitExceeded.HaVipOnECSInstance",
+                               "The amount of Instance associated with the specified HaVip reach its limits.")
+    HAVIP_PER_INSTANCE_LIMIT = Err(400, "CountLimitExceed.HaVipOnInstance",
+                                   "The amount of HaVip associated with the specified Instance reach its limits.")
+    HAVIP_ALREADY_ASSOCIATED = Err(400, "InvalidAssociation.Duplicated", "Specified instance already is associated.")
+    HAVIP_NOT_ASSOCIATED = Err(400, "ResourceNotAssociated", "The HaVip and ECS instance are not associated.")
+    HAVIP_MASTER_NEEDS_FORCE = Err(400, "Forbidden.UnassociateMaster",
+                                   "Unassociating a master instance is not allowed unless the parameter Force is True.")
+    HAVIP_INSTANCE_TYPE_MIXED = Err(400, "InvalidInstanceType.Mismatch",
+                                    "A HaVip cannot be associated with ECS instances and network interfaces at the same time.")
+    HAVIP_VSWITCH_MISMATCH = Err(400, "InvalidVSwitchId.Mismatch",
+                                 "The HaVip and the instance must belong to the same VSwitch.")
+    INSTANCE_TYPE_UNSUPPORTED = Err(400, "InvalidInstanceType.ValueNotSupported",
+                                    "The specified value of InstanceType is not supported.")
+    FILTER_KEY_UNSUPPORTED = Err(404, "InvalidFilterKey.ValueNotSupported", "The specified filter key is not supported.")
+    IP_MALFORMED = Err(400, "InvalidIPAddress.Malformed", "The specified IPAddress is not a valid or strict address.")
+    IP_OUT_OF_RANGE = Err(400, "InvalidIPAddress.OutOfRange", "The specified IPAddress is out of VSwitch CIDR.")
+    IP_RESERVED = Err(400, "InvalidIPAddress.NotAvailable",
+                      "The specified IPAddress is not available because it is a system reserved IPAddress.")
+    IP_ALREADY_USED = Err(400, "InvalidIPAddress.AlreadyUsed", "The specified IPAddress is already used by other resource.")
+    IP_EXHAUSTED = Err(400, "QuotaExceeded.PrivateIpAddress", "Don't have enough private IPs in this switch")
+    # ECS
+    INSTANCE_NOT_FOUND = Err(404, "InvalidInstanceId.NotFound", "The specified InstanceId does not exist.")
+    INSTANCE_STATUS = Err(403, "IncorrectInstanceStatus", "The current status of the resource does not support this operation.")
+    INSTANCE_IDS_MALFORMED = Err(400, "InvalidInstanceIds.Malformed", "The specified InstanceIds is not valid.")
+    AMOUNT_INVALID = Err(403, "InvalidParam.Amount", "The specified Amount is out of the range 1 to 100.")
+    ECS_VSWITCH_NOT_FOUND = Err(404, "InvalidVSwitchId.NotFound", "Specified virtual switch does not exist.")
+    SECURITY_GROUP_REFERENCE_NOT_FOUND = Err(404, "InvalidSecurityGroupId.NotFound",
+                                             "The SecurityGroupId provided does not exist in our records.")
+    SECURITY_GROUP_NOT_FOUND = Err(404, "InvalidSecurityGroup.NotFound", "The specified security group is not found.")
+    SECURITY_GROUP_VPC_MISMATCH = Err(400, "InvalidParameter.Mismatch",
+                                      "Specified security group and virtual switch are not in the same VPC.")
+    SECURITY_GROUP_IN_USE = Err(403, "DependencyViolation", "There is still instance(s) in the specified security group.")
+    SECURITY_GROUP_NAME_MALFORMED = Err(400, "InvalidSecurityGroupName.Malformed",
+                                        "Specified security group name is not valid.")
+    INSTANCE_NAME_MALFORMED = Err(400, "InvalidInstanceName.Malformed", "Specified parameter InstanceName is not valid.")
+    ZONE_VSWITCH_MISMATCH = Err(400, "InvalidParameter.Mismatch", "Specified virtual switch is not in the specified zone.")
+    ENI_NOT_FOUND = Err(404, "InvalidEniId.NotFound", "The specified NetworkInterfaceId does not exist.")
+    ENI_IN_USE = Err(400, "InvalidOperation.InvalidEniState",
+                     "The operation is not allowed in the current state of the network interface.")
+    PRIVATE_IP_MALFORMED = Err(400, "InvalidPrivateIpAddress.Malformed", "Specified private IP address is malformed.")
+    PRIVATE_IP_OUT_OF_RANGE = Err(400, "InvalidPrivateIpAddress",
+                                  "Specified private IP address is not in the CIDR block of virtual switch.")
+    PRIVATE_IP_DUPLICATED = Err(400, "InvalidPrivateIpAddress.Duplicated", "Specified private IP address is duplicated.")
+    # EIP
+    EIP_NOT_FOUND = Err(404, "InvalidAllocationId.NotFound", "Specified allocation ID is not found")
+    EIP_NOT_AVAILABLE_FOR_ASSOCIATION = Err(400, "IncorrectEipStatus",
+                                            "Current elastic IP status does not support this operation")
+    EIP_STATUS = Err(400, "IncorrectEipStatus", "Current elastic IP status does not support this operation.")
+    EIP_INSTANCE_NOT_FOUND = Err(404, "InvalidInstanId.NotFound", "Specified instance does not exist.")
+    EIP_INSTANCE_MISMATCH = Err(400, "InvalidInstanceId.NotFound", "Specified instance does not exist.")
+    EIP_ASSOCIATION_DUPLICATED = Err(400, "InvalidAssociation.Duplicated", "Specified instance already is associated.")
+    EIP_BANDWIDTH_INVALID = Err(400, "InvalidParameter", 'Specified value of "Bandwidth" is not valid.')
+    EIP_CHARGE_TYPE_INVALID = Err(400, "InvalidParameter", 'Specified value of "InternetChargeType" is not valid')
+
+
+def assert_err(err: ApiError, expected: Err) -> None:
+    """An SDK error that is exactly ``expected``: HTTP status, code and message."""
+    assert_api_error(err, expected.status, expected.code, expected.message)

@@ -107,6 +107,9 @@ class Reply:
     body: Dict[str, Any]
     status: Optional[int] = None           # the old core does not expose these two
     headers: Optional[Dict[str, str]] = None
+    # The JSON body exactly as parsed from the wire (Tea's ``body`` went through the SDK's
+    # response model, which drops fields it does not know): what field-type checks look at.
+    raw: Optional[Dict[str, Any]] = None
 
 
 class SdkPath:
@@ -142,6 +145,17 @@ class TeaPath(SdkPath):
         super().__init__(name, product, endpoint, key)
         self.client = tea_client(product, endpoint, key, v1=(name == "tea_v1"))
         self.models = importlib.import_module(f"{PRODUCTS[product].tea_package}.models")
+        self._last_raw: Optional[Dict[str, Any]] = None
+        call_api = self.client.call_api
+
+        def recording_call_api(params, request, runtime):
+            # Every generated ``*_with_options`` method goes through call_api, which returns
+            # {'body': <parsed JSON>, 'headers': ..., 'statusCode': ...} before the model sees it.
+            result = call_api(params, request, runtime)
+            self._last_raw = result.get("body") if isinstance(result, dict) else None
+            return result
+
+        self.client.call_api = recording_call_api
 
     def _method(self, action: str):
         # describe_zones_with_options, describe_ha_vips_with_options, describe_vswitches_...
@@ -166,13 +180,14 @@ class TeaPath(SdkPath):
     def call(self, action: str, **params: Any) -> Reply:
         method, request = self._method(action), self._request(action, params)
         args = (RuntimeOptions(),) if request is None else (request, RuntimeOptions())
+        self._last_raw = None
         try:
             response = method(*args)
         except AlibabaCloudException as e:
             data = e.data or {}
             raise ApiError(self.name, e.code, e.status_code, data.get("Message"),
                            e.request_id, e) from None
-        return Reply(response.body.to_map(), response.status_code, response.headers)
+        return Reply(response.body.to_map(), response.status_code, response.headers, self._last_raw)
 
     def freeze_nonce(self, monkeypatch, nonce: str) -> None:
         # Both do_request (V3 x-acs-signature-nonce) and do_rpcrequest (V1 SignatureNonce)
@@ -196,6 +211,10 @@ class CorePath(SdkPath):
         request = getattr(module, f"{action}Request")()
         for name, value in params.items():
             setter = getattr(request, f"set_{name}", None)
+            if setter is None and isinstance(value, list):
+                # Repeat lists are set with a plural: Tag → set_Tags, ResourceId → set_ResourceIds,
+                # Filter → set_Filters, and DescribeHaVips' Tags → set_Tagss.
+                setter = getattr(request, f"set_{name}s", None)
             if setter is not None:
                 setter(value)
             elif name == "RegionId":
@@ -213,7 +232,7 @@ class CorePath(SdkPath):
         except CoreServerException as e:
             raise ApiError(self.name, e.get_error_code(), e.get_http_status(),
                            e.get_error_msg(), e.get_request_id(), e) from None
-        return Reply(body)
+        return Reply(body, raw=body)
 
     def freeze_nonce(self, monkeypatch, nonce: str) -> None:
         # rpc_signature_composer reads helper.get_uuid() at call time for SignatureNonce.

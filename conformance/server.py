@@ -12,7 +12,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BINARY = REPO_ROOT / ".build" / "debug" / "havip"
@@ -79,26 +79,36 @@ def binary_path() -> Path:
 
 
 class HavipServer:
-    """One ``havip serve`` process with its own SQLite store and log file."""
+    """One ``havip serve`` process with its own SQLite store and log file.
 
-    def __init__(self, binary: Path, workdir: Path, auth: str = "strict"):
+    ``extra_args`` go after the standard ones (``--transition-delay 1``, ``--max-havip-associations 2``).
+    ``restart()`` and ``kill()`` then ``start()`` keep the store file and the port, so clients built
+    for the first process keep working."""
+
+    def __init__(self, binary: Path, workdir: Path, auth: str = "strict", extra_args: Sequence[str] = ()):
         self.binary = binary
         self.workdir = workdir
         self.auth = auth
+        self.extra_args = tuple(extra_args)
         self.log_path = workdir / "havip.log"
+        self.store_path = workdir / "havip.sqlite"
         self.endpoint: Optional[Endpoint] = None
         self._proc: Optional[subprocess.Popen] = None
+
+    @property
+    def name(self) -> str:
+        return " ".join(("--auth", self.auth) + self.extra_args)
 
     def command(self, port: int) -> List[str]:
         cmd = [
             str(self.binary), "serve",
             "--host", "127.0.0.1",
             "--port", str(port),
-            "--store", f"sqlite:{self.workdir / 'havip.sqlite'}",
+            "--store", f"sqlite:{self.store_path}",
         ]
         for key in CONFIGURED_KEYS:
             cmd += ["--access-key", f"{key.id}:{key.secret}:{key.account}"]
-        return cmd + ["--auth", self.auth, "--log-level", "warning"]
+        return cmd + ["--auth", self.auth, "--log-level", "warning", *self.extra_args]
 
     def start(self) -> Endpoint:
         if not self.binary.is_file():
@@ -106,7 +116,7 @@ class HavipServer:
                 f"havip binary not found at {self.binary}: build it (swift build), "
                 "or set HAVIP_BIN, or point HAVIP_ENDPOINT at a running server"
             )
-        endpoint = Endpoint("127.0.0.1", free_port())
+        endpoint = self.endpoint or Endpoint("127.0.0.1", free_port())
         with open(self.log_path, "ab") as log:
             self._proc = subprocess.Popen(
                 self.command(endpoint.port), stdout=log, stderr=subprocess.STDOUT,
@@ -138,6 +148,22 @@ class HavipServer:
             except subprocess.TimeoutExpired:
                 self._kill()
         return self._proc.returncode
+
+    def restart(self) -> Endpoint:
+        """SIGTERM (which must end the process with 0), then start again on the same store and port."""
+        code = self.stop()
+        if code != 0:
+            raise RuntimeError(f"havip exited with {code} on SIGTERM\n{self.log_text()}")
+        return self.start()
+
+    def kill(self) -> int:
+        """SIGKILL at once (a crash): nothing is flushed or closed. Returns the exit code (-9)."""
+        self._kill()
+        return self._proc.returncode if self._proc is not None else 0
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
 
     def _kill(self) -> None:
         if self._proc is not None and self._proc.poll() is None:

@@ -107,10 +107,10 @@ def test_too_large(raw, body_params):
     assert body["Message"], body
 
 
-@pytest.mark.skip(reason="no integer-typed parameter is served yet (DescribeHaVips PageSize)")
-def test_non_integer_where_integer_expected(raw):
-    req = v1_request("DescribeHaVips", {**ZONES, "PageSize": "ten"})
-    assert_json_error(raw.send(req), 400, "InvalidParameter", invalid_parameter("PageSize"))
+@pytest.mark.parametrize("value", ["ten", "0", "-1", "51", "1.5", " 5", "99999999999"])
+def test_non_integer_where_integer_expected(raw, value):
+    req = v1_request("DescribeHaVips", {**ZONES, "PageSize": value})
+    assert_json_error(raw.send(req), 400, "InvalidParameter", invalid_parameter("PageSize"), product="Vpc")
 
 
 # ------------------------------------------------------------------------------- V3

@@ -609,3 +609,68 @@ def test_master_follows_running_instances(cloud, net, in_use):
     assert cloud.havip(in_use)["MasterInstanceId"] == first
     cloud.call("StopInstance", InstanceId=first)
     assert cloud.havip(in_use)["MasterInstanceId"] == first  # none runs: the first associated one
+
+
+def test_master_moves_to_the_first_running_instance(cloud):
+    net = cloud.build(instances=3)
+    a, b, c = net.instance_ids
+    havip_id = cloud.create_havip(net.vswitch_id)["HaVipId"]
+    for instance_id in (a, b, c):
+        cloud.associate(havip_id, instance_id)
+    cloud.call("StopInstance", InstanceId=b)
+    assert cloud.havip(havip_id)["MasterInstanceId"] == a  # b was not the master
+    item = cloud.unassociate(havip_id, a, Force=True, wait="InUse")
+    assert item["MasterInstanceId"] == c, item  # b comes first but is stopped
+    assert item["AssociatedInstances"] == {"associatedInstance": [b, c]}, item
+
+
+def test_deleting_an_eni_leaves_its_havips(cloud, net, vip):
+    first, second = (cloud.create_eni(net.vswitch_id, net.sg_id) for _ in range(2))
+    for eni in (first, second):
+        cloud.associate(vip["HaVipId"], eni, InstanceType="NetworkInterface")
+    assert cloud.havip(vip["HaVipId"])["MasterInstanceId"] == first
+    cloud.call("DeleteNetworkInterface", NetworkInterfaceId=first)
+    item = cloud.havip(vip["HaVipId"])
+    assert (item["MasterInstanceId"], item["AssociatedInstances"]) == (second, {"associatedInstance": [second]}), item
+    cloud.call("DeleteNetworkInterface", NetworkInterfaceId=second)
+    item = cloud.havip(vip["HaVipId"])
+    assert (item["Status"], item["MasterInstanceId"], item["AssociatedInstanceType"]) == ("Available", "", ""), item
+
+
+def test_a_failed_tag_request_changes_nothing(cloud, net):
+    """TagResources on two HaVips where the second is full: the first gets nothing either."""
+    empty = cloud.create_havip(net.vswitch_id)["HaVipId"]
+    full = cloud.create_havip(net.vswitch_id, Tag=tag_list(20))["HaVipId"]
+    cloud.fails(E.TAG_QUOTA_EXCEEDED, "TagResources", ResourceType="HAVIP", ResourceId=[empty, full],
+                Tag=[{"Key": "new", "Value": "x"}])
+    assert cloud.havip(empty)["Tags"] == {"Tag": []}
+
+
+def test_untag_21_keys(cloud, vip):
+    cloud.fails(E.TAG_COUNT_EXCEEDED, "UnTagResources", ResourceType="HAVIP", ResourceId=[vip["HaVipId"]],
+                TagKey=[f"k{i}" for i in range(21)])
+
+
+def test_describe_with_21_tag_filters(cloud):
+    cloud.fails(E.TAG_COUNT_EXCEEDED, "DescribeHaVips", Tags=tag_list(21))
+
+
+@pytest.mark.parametrize("max_results", [0, 51])
+def test_list_tags_max_results(cloud, vip, max_results):
+    cloud.fails(invalid("MaxResults"), "ListTagResources", ResourceType="HAVIP", ResourceId=[vip["HaVipId"]],
+                MaxResults=max_results)
+
+
+def test_client_token_is_per_action(cloud, net):
+    token = unique("token")
+    cloud.call("CreateHaVip", VSwitchId=net.vswitch_id, ClientToken=token)
+    assert cloud.call("CreateVpc", CidrBlock="10.0.0.0/16", ClientToken=token)["VpcId"].startswith("vpc-")
+
+
+def test_client_token_replays_an_unassociation(cloud, net, in_use):
+    token = unique("token")
+    args = dict(HaVipId=in_use, InstanceId=net.instance_ids[1], ClientToken=token)
+    cloud.call("UnassociateHaVip", **args)
+    cloud.wait_havip(in_use, "InUse")
+    cloud.call("UnassociateHaVip", **args)  # the first answer again, not ResourceNotAssociated
+    assert cloud.havip(in_use)["AssociatedInstances"] == {"associatedInstance": [net.instance_ids[0]]}

@@ -11,6 +11,7 @@ import pytest
 
 from .cloud import (REGION, USABLE_IN_24, ZONE, Cloud, check_havip_item, check_havip_page, ids,
                     tags_of, unique)
+from .expect import E
 from .server import OTHER_KEY
 
 
@@ -174,7 +175,8 @@ def test_state_survives_a_restart_for_every_account(fresh_server):
     mine, theirs = Cloud("tea_v3", server.endpoint), Cloud("core", server.endpoint, OTHER_KEY)
     net = mine.build(instances=1)
     other_net = theirs.build(instances=1)
-    havip_id = mine.create_havip(net.vswitch_id, wait=False)["HaVipId"]
+    token = unique("token")
+    havip_id = mine.create_havip(net.vswitch_id, wait=False, ClientToken=token)["HaVipId"]
     assert mine.havip(havip_id)["Status"] == "Creating"
     other_havip = theirs.create_havip(other_net.vswitch_id, wait=False)["HaVipId"]
     server.restart()
@@ -185,3 +187,7 @@ def test_state_survives_a_restart_for_every_account(fresh_server):
     assert ids(theirs.havips({"VpcId": other_net.vpc_id})) == [other_havip]
     mine.associate(havip_id, net.instance_ids[0])
     assert mine.havip(havip_id)["MasterInstanceId"] == net.instance_ids[0]
+    # ClientTokens are remembered too
+    again = mine.call("CreateHaVip", VSwitchId=net.vswitch_id, ClientToken=token)
+    assert again["HaVipId"] == havip_id
+    mine.fails(E.IDEMPOTENT_MISMATCH, "CreateHaVip", VSwitchId=net.vswitch_id, Name="other", ClientToken=token)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from .cloud import IMAGE_ID, INSTANCE_TYPE, OTHER_ZONE, USABLE_IN_24, ZONE, Cloud
-from .expect import E, invalid
+from .expect import E, Err, invalid
 
 NO_SUCH_VPC = "vpc-doesnotexist0000000000000"
 NO_SUCH_VSWITCH = "vsw-doesnotexist0000000000000"
@@ -428,3 +428,57 @@ def test_page_size_limits_of_other_describes(cloud):
     cloud.fails(invalid("PageSize"), "DescribeVpcs", PageSize=51)
     cloud.fails(invalid("PageSize"), "DescribeEipAddresses", PageSize=101)
     cloud.fails(invalid("PageSize"), "DescribeInstances", PageSize=101)
+
+
+def test_run_instances_is_all_or_nothing(cloud, net):
+    """Three consecutive addresses from .100 where .101 is taken: no instance is created, .100 stays free."""
+    cloud.create_havip(net.vswitch_id, IpAddress="192.168.1.101")
+    before = cloud.vswitch(net.vswitch_id)["AvailableIpAddressCount"]
+    cloud.fails(E.PRIVATE_IP_DUPLICATED, "RunInstances", VSwitchId=net.vswitch_id, SecurityGroupId=net.sg_id,
+                ImageId=IMAGE_ID, InstanceType=INSTANCE_TYPE, Amount=3, PrivateIpAddress="192.168.1.100")
+    assert cloud.vswitch(net.vswitch_id)["AvailableIpAddressCount"] == before
+    assert cloud.call("DescribeInstances", VSwitchId=net.vswitch_id)["TotalCount"] == 2
+    assert cloud.create_havip(net.vswitch_id, IpAddress="192.168.1.100")["IpAddress"] == "192.168.1.100"
+
+
+def test_run_instances_in_a_full_vswitch(cloud):
+    net = cloud.build(instances=0, vswitch_cidr="192.168.9.0/29")
+    run(cloud, net.vswitch_id, net.sg_id, Amount=4)
+    cloud.fails(E.IP_EXHAUSTED, "RunInstances", VSwitchId=net.vswitch_id, SecurityGroupId=net.sg_id,
+                ImageId=IMAGE_ID, InstanceType=INSTANCE_TYPE)
+    cloud.fails(E.IP_EXHAUSTED, "RunInstances", VSwitchId=cloud.create_vswitch(net.vpc_id, "192.168.10.0/29"),
+                SecurityGroupId=net.sg_id, ImageId=IMAGE_ID, InstanceType=INSTANCE_TYPE, Amount=5)
+
+
+@pytest.mark.parametrize("resource_type", ["VPC", "vpc", "VSWITCH", "VSwitch", "EIP", "eip"])
+def test_tags_and_groups_of_other_resources(cloud, net, resource_type):
+    canonical = resource_type.upper()
+    resource_id = {"VPC": net.vpc_id, "VSWITCH": net.vswitch_id}.get(canonical) or cloud.allocate_eip()[0]
+    cloud.call("TagResources", ResourceType=resource_type, ResourceId=[resource_id], Tag=[{"Key": "k", "Value": "v"}])
+    listed = cloud.call("ListTagResources", ResourceType=resource_type, ResourceId=[resource_id])
+    assert [(t["ResourceId"], t["ResourceType"], t["TagKey"], t["TagValue"])
+            for t in listed["TagResources"]["TagResource"]] == [(resource_id, canonical, "k", "v")], listed
+    cloud.call("MoveResourceGroup", ResourceType=resource_type, ResourceId=resource_id,
+               NewResourceGroupId="rg-aek2moved")
+    if canonical == "VPC":
+        [item] = cloud.call("DescribeVpcs", VpcId=resource_id)["Vpcs"]["Vpc"]
+    elif canonical == "VSWITCH":
+        item = cloud.vswitch(resource_id)
+    else:
+        item = cloud.eip(resource_id)
+    assert item["ResourceGroupId"] == "rg-aek2moved", item
+    assert item["Tags"] == {"Tag": [{"Key": "k", "Value": "v"}]}, item
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"SecurityGroupName": "http://sg"}, E.SECURITY_GROUP_NAME_MALFORMED),
+    ({"SecurityGroupName": "s" * 129}, E.SECURITY_GROUP_NAME_MALFORMED),
+    ({"Description": "https://sg"}, Err(400, "InvalidSecurityGroupDiscription.Malformed",
+                                        "Specified security group description is not valid.")),
+])
+def test_security_group_bad_name_or_description(cloud, vpc_id, params, expected):
+    cloud.fails(expected, "CreateSecurityGroup", VpcId=vpc_id, **params)
+
+
+def test_security_group_vpc_not_found(cloud):
+    cloud.fails(E.VPC_NOT_FOUND, "CreateSecurityGroup", VpcId=NO_SUCH_VPC)

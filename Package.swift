@@ -84,7 +84,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "RPCWireTests", dependencies: ["RPCWire"], swiftSettings: swiftSettings),
-        .testTarget(name: "HaVipModelTests", dependencies: ["HaVipModel", "HaVipSQLite"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HaVipModelTests", dependencies: ["HaVipModel", "HaVipSQLite", "HaVipPostgres", "RPCWire"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HaVipServerTests",
             dependencies: [

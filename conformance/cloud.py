@@ -191,7 +191,15 @@ class Cloud:
         return self.describe_havips(filters, **params)["HaVips"]["HaVip"]
 
     def havip_ids(self, filters: Optional[FilterSpec] = None, **params: Any) -> List[str]:
-        return [h["HaVipId"] for h in self.havips(filters, PageSize=50, **params)]
+        """Every matching HaVip ID, over all pages (a shared server may hold many)."""
+        ids: List[str] = []
+        page = 1
+        while True:
+            body = self.describe_havips(filters, PageSize=50, PageNumber=page, **params)
+            ids += [h["HaVipId"] for h in body["HaVips"]["HaVip"]]
+            if page * 50 >= body["TotalCount"]:
+                return ids
+            page += 1
 
     def havip(self, havip_id: str) -> Optional[Dict[str, Any]]:
         items = self.havips({"HaVipId": havip_id})

@@ -10,9 +10,10 @@ import ServiceLifecycle
 /// The store for several havip nodes on one PostgreSQL database.
 ///
 /// Each transaction runs the model's rules on a thread of a private pool, blocking on one pooled
-/// connection (the model's store calls are synchronous, as SQLite's are). Transactions are
-/// `SERIALIZABLE`; a serialization failure, deadlock or unique violation is a ``StoreError/conflict(_:)``
-/// and the whole transaction runs again. An unreachable database is ``StoreError/unavailable(_:)``
+/// connection (the model's store calls are synchronous, as SQLite's are). Write transactions are
+/// `READ COMMITTED` with the model's explicit row locks (`FOR UPDATE` on the HaVip, instance, vSwitch or
+/// VPC a rule depends on), so concurrent writers queue rather than fail; a deadlock or unique violation
+/// is a ``StoreError/conflict(_:)`` and the whole transaction runs again. An unreachable database is ``StoreError/unavailable(_:)``
 /// (`ServiceUnavailable` to clients) within ``operationTimeout``.
 public final class PostgresStore: HaVipStore, Service {
     public let kind = "postgres"
@@ -22,8 +23,11 @@ public final class PostgresStore: HaVipStore, Service {
     /// How long one transaction may wait for the database before the request fails with ServiceUnavailable.
     public let operationTimeout: Duration
 
-    /// `url` is `postgres://USER:PASS@HOST:PORT/DB`.
-    public init(url: String, poolSize: Int = 16, operationTimeout: Duration = .seconds(5), logger: Logger) throws {
+    /// A schema of its own (created by ``migrate()``), e.g. for tests that each want an empty database.
+    private let schema: String?
+
+    /// `url` is `postgres://USER:PASS@HOST:PORT/DB`; `schema` puts every table in that schema instead of `public`.
+    public init(url: String, poolSize: Int = 16, operationTimeout: Duration = .seconds(5), schema: String? = nil, logger: Logger) throws {
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
             let host = components.host, let user = components.user
         else { throw StoreError.unavailable("not a postgres:// URL: \(url)") }
@@ -32,6 +36,8 @@ public final class PostgresStore: HaVipStore, Service {
             database: String(components.path.drop { $0 == "/" }), tls: .disable)
         configuration.options.maximumConnections = poolSize
         configuration.options.connectTimeout = .seconds(3)
+        if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
+        self.schema = schema
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.threads = NIOThreadPool(numberOfThreads: poolSize)
         self.logger = logger
@@ -47,8 +53,10 @@ public final class PostgresStore: HaVipStore, Service {
     /// Applies the schema's migrations that are missing, exactly once even when several nodes start at
     /// the same moment (a transaction-scoped advisory lock serialises them).
     public func migrate() async throws {
-        try await transaction(readOnly: false, isolation: "READ COMMITTED") { tx in
-            _ = try tx.run("SELECT pg_advisory_xact_lock(4823091)", [])
+        try await transaction(readOnly: false, isolation: "READ COMMITTED", timeout: .seconds(120)) { tx in
+            // One lock per schema: nodes sharing a schema migrate one at a time.
+            _ = try tx.run("SELECT pg_advisory_xact_lock(hashtext($1))", [.text("havip-migrations/" + (self.schema ?? "public"))])
+            if let schema = self.schema { _ = try tx.run("CREATE SCHEMA IF NOT EXISTS \"\(schema)\"", []) }
             _ = try tx.run("CREATE TABLE IF NOT EXISTS havip_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", [])
             let applied = Set(try tx.run("SELECT name FROM havip_migrations", []).map { try $0.text(0) })
             for migration in SQLSchema.migrations(for: .postgres) where !applied.contains(migration.name) {
@@ -62,7 +70,7 @@ public final class PostgresStore: HaVipStore, Service {
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
         try await StoreRetry.onConflict {
-            try await self.transaction(readOnly: false, isolation: "SERIALIZABLE", body)
+            try await self.transaction(readOnly: false, isolation: "READ COMMITTED", body)
         }
     }
 
@@ -88,11 +96,11 @@ public final class PostgresStore: HaVipStore, Service {
 
     /// One transaction on a pooled connection, run on a pool thread, bounded by ``operationTimeout``.
     private func transaction<T: Sendable>(
-        readOnly: Bool, isolation: String, _ body: @escaping @Sendable (PostgresTransaction) throws -> T
+        readOnly: Bool, isolation: String, timeout: Duration? = nil, _ body: @escaping @Sendable (PostgresTransaction) throws -> T
     ) async throws -> T {
         let threads = self.threads
         let logger = self.logger
-        return try await withTimeout(operationTimeout) { [client] in
+        return try await withTimeout(timeout ?? operationTimeout) { [client] in
             do {
                 return try await client.withConnection { connection in
                     try await threads.runIfActive {

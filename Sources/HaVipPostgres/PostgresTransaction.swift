@@ -2,6 +2,7 @@ import HaVipModel
 import HaVipSQL
 import Logging
 import NIOCore
+import NIOPosix
 import PostgresNIO
 
 /// A ``StoreTransaction`` on one PostgreSQL connection. Its calls block the calling thread (a pool
@@ -53,21 +54,22 @@ struct PostgresTransaction: StoreTransaction {
     /// Serialization failures, deadlocks and unique violations mean "another transaction got there
     /// first": the store runs the transaction again. A lost or refused connection, or a server shutting
     /// down, means the database is unavailable. Any other server error is a failure of havip's own SQL.
-    static func storeError(_ error: any Error) -> StoreError {
+    /// Errors that are not the database's (the model's own) pass through unchanged.
+    static func storeError(_ error: any Error) -> any Error {
         let state: String?
         switch error {
-        case let error as StoreError: return error
         case let error as PSQLError: state = error.serverInfo?[.sqlState]
         case PostgresError.server(let message): state = message.fields[.sqlState]
-        default: state = nil
+        case is PostgresError, is ChannelError, is IOError, is NIOConnectionError: state = nil
+        default: return error
         }
-        guard let state else { return .unavailable(String(describing: error)) }
+        guard let state else { return StoreError.unavailable(String(describing: error)) }
         switch state {
-        case "40001", "40P01", "23505": return .conflict(state)
+        case "40001", "40P01", "23505": return StoreError.conflict(state)
         case let state where state.hasPrefix("08") || state.hasPrefix("57") || state.hasPrefix("53"):
-            return .unavailable(state)
+            return StoreError.unavailable(state)
         default:
-            return .failed("\(state): \(error)")
+            return StoreError.failed("\(state): \(error)")
         }
     }
 }

@@ -1,6 +1,26 @@
+import Foundation
 import HaVipModel
+import HaVipPostgres
 import HaVipSQLite
+import Logging
 import Testing
+
+/// The store every model test runs on: an in-memory SQLite database, or, when `HAVIP_TEST_POSTGRES_URL`
+/// is set, a schema of its own on that PostgreSQL server. The same tests on both are the store contract.
+enum TestStores {
+    static let postgresURL = ProcessInfo.processInfo.environment["HAVIP_TEST_POSTGRES_URL"]
+    static var onPostgres: Bool { postgresURL != nil }
+
+    /// A fresh, empty store, and the work that must finish before it is used.
+    static func make() throws -> (store: any HaVipStore, ready: Task<Void, any Error>) {
+        guard let url = postgresURL else { return (try SQLiteStore.inMemory(), Task {}) }
+        var logger = Logger(label: "havip-test")
+        logger.logLevel = .error
+        let store = try PostgresStore(url: url, poolSize: 2, schema: "t" + UUID().uuidString.lowercased().filter(\.isHexDigit), logger: logger)
+        Task.detached { await store.client.run() }
+        return (store, Task { try await store.migrate() })
+    }
+}
 
 /// The accounts, regions and zones the model tests work in.
 enum Fixture {
@@ -12,17 +32,18 @@ enum Fixture {
     static let otherZone = "cn-beijing-a"
 }
 
-/// A fresh in-memory store with a manual clock and sequential IDs. Every ``write(account:region:settle:ids:_:)``
+/// A fresh store (``TestStores``) with a manual clock and sequential IDs. Every ``write(account:region:settle:ids:_:)``
 /// is one transaction that first finishes the account's due HaVip transitions, as the server's
 /// `ActionCall.write` does.
 struct Harness: Sendable {
-    let store: SQLiteStore
+    let store: any HaVipStore
+    let ready: Task<Void, any Error>
     let clock: ManualClock
     let ids: SequentialIDGenerator
     let settings: ModelSettings
 
     init(settings: ModelSettings = ModelSettings(transitionDelay: 0)) throws {
-        store = try SQLiteStore.inMemory()
+        (store, ready) = try TestStores.make()
         clock = ManualClock()
         ids = SequentialIDGenerator()
         self.settings = settings
@@ -40,6 +61,7 @@ struct Harness: Sendable {
         _ body: @escaping @Sendable (any StoreTransaction, OperationContext) throws -> T
     ) async throws -> T {
         let context = context(account: account, region: region, ids: ids)
+        try await ready.value
         return try await store.write { tx in
             if settle { try HaVipTransitions.settle(tx, account: context.account, now: context.now) }
             return try body(tx, context)
@@ -52,6 +74,7 @@ struct Harness: Sendable {
         _ body: @escaping @Sendable (any StoreTransaction, OperationContext) throws -> T
     ) async throws -> T {
         let context = context(account: account, region: region)
+        try await ready.value
         return try await store.read { tx in try body(tx, context) }
     }
 

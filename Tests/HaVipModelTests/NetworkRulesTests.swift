@@ -26,10 +26,10 @@ import Testing
         let h = try Harness()
         let vpc = try await h.createVpc()
         await #expect(throws: APIError.vpcNotFound) {
-            try await h.write(region: Fixture.otherRegion) { tx, context in try NetworkOperations.findVpc(tx, context, vpc.id) }
+            try await h.write(region: Fixture.otherRegion) { tx, context in try tx.find(Vpc.self, vpc.id, context, notFound: .vpcNotFound) }
         }
         await #expect(throws: APIError.vpcNotFound) {
-            try await h.write(account: Fixture.otherAccount) { tx, context in try NetworkOperations.findVpc(tx, context, vpc.id) }
+            try await h.write(account: Fixture.otherAccount) { tx, context in try tx.find(Vpc.self, vpc.id, context, notFound: .vpcNotFound) }
         }
         await #expect(throws: APIError.vpcNotFound) { try await h.createVSwitch(vpc, "192.168.1.0/24", account: Fixture.otherAccount) }
     }

@@ -7,7 +7,7 @@ public enum ComputeOperations {
     public static func createSecurityGroup(
         _ tx: some StoreTransaction, _ context: OperationContext, vpcId: String, name: String?, description: String?, resourceGroupId: String?
     ) throws -> SecurityGroup {
-        let vpc = try NetworkOperations.findVpc(tx, context, vpcId)
+        let vpc = try tx.find(Vpc.self, vpcId, context, notFound: .vpcNotFound)
         let group = SecurityGroup(
             id: context.ids.resourceId(prefix: "sg"), account: context.account, regionId: context.regionId, vpcId: vpc.id,
             name: try Validation.name(name, error: .securityGroupNameMalformed), description: try Validation.description(description, error: .securityGroupDescriptionMalformed),
@@ -16,15 +16,8 @@ public enum ComputeOperations {
         return group
     }
 
-    public static func findSecurityGroup(_ tx: some StoreTransaction, _ context: OperationContext, _ id: String) throws -> SecurityGroup {
-        guard let group = try tx.fetch(SecurityGroup.self, id, account: context.account), group.regionId == context.regionId else {
-            throw APIError.securityGroupNotFound
-        }
-        return group
-    }
-
     public static func deleteSecurityGroup(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
-        let group = try findSecurityGroup(tx, context, id)
+        let group = try tx.find(SecurityGroup.self, id, context, notFound: .securityGroupNotFound, lock: true)
         let members = try tx.select(Query(NetworkInterface.self, account: context.account, [.equals("vpc_id", .text(group.vpcId))]))
         guard !members.contains(where: { $0.securityGroupIds.contains(group.id) }) else { throw APIError.securityGroupInUse }
         try tx.delete(group, account: context.account)
@@ -33,9 +26,7 @@ public enum ComputeOperations {
     /// The security groups named by a request, all in the vSwitch's VPC.
     static func securityGroups(_ tx: some StoreTransaction, _ context: OperationContext, _ ids: [String], vpcId: String) throws -> [String] {
         for id in ids {
-            guard let group = try tx.fetch(SecurityGroup.self, id, account: context.account), group.regionId == context.regionId else {
-                throw APIError.securityGroupReferenceNotFound
-            }
+            let group = try tx.find(SecurityGroup.self, id, context, notFound: .securityGroupReferenceNotFound, lock: true)
             guard group.vpcId == vpcId else { throw APIError.securityGroupVpcMismatch }
         }
         return ids
@@ -73,8 +64,7 @@ public enum ComputeOperations {
 
     /// RunInstances / CreateInstance. With an explicit address and `amount > 1`, consecutive addresses are used.
     public static func launch(_ tx: some StoreTransaction, _ context: OperationContext, _ request: LaunchRequest) throws -> [Instance] {
-        guard let vSwitch = try tx.fetch(VSwitch.self, request.vSwitchId, account: context.account), vSwitch.regionId == context.regionId
-        else { throw APIError.ecsVSwitchNotFound }
+        let vSwitch = try tx.find(VSwitch.self, request.vSwitchId, context, notFound: .ecsVSwitchNotFound)
         if let zoneId = request.zoneId, zoneId != vSwitch.zoneId { throw APIError.zoneVSwitchMismatch }
         let groups = try securityGroups(tx, context, request.securityGroupIds, vpcId: vSwitch.vpcId)
         let name = try Validation.name(request.name, error: .instanceNameMalformed)
@@ -152,8 +142,7 @@ public enum ComputeOperations {
         _ tx: some StoreTransaction, _ context: OperationContext, vSwitchId: String, securityGroupIds: [String], primaryIpAddress: String?,
         name: String?, description: String?
     ) throws -> NetworkInterface {
-        guard let vSwitch = try tx.fetch(VSwitch.self, vSwitchId, account: context.account), vSwitch.regionId == context.regionId
-        else { throw APIError.ecsVSwitchNotFound }
+        let vSwitch = try tx.find(VSwitch.self, vSwitchId, context, notFound: .ecsVSwitchNotFound)
         let groups = try securityGroups(tx, context, securityGroupIds, vpcId: vSwitch.vpcId)
         return try createInterface(
             tx, context, vSwitch: vSwitch, securityGroupIds: groups, primaryIpAddress: primaryIpAddress, type: "Secondary", instanceId: nil,
@@ -181,10 +170,7 @@ public enum ComputeOperations {
     }
 
     public static func findNetworkInterface(_ tx: some StoreTransaction, _ context: OperationContext, _ id: String) throws -> NetworkInterface {
-        guard let eni = try tx.fetch(NetworkInterface.self, id, account: context.account, forUpdate: true), eni.regionId == context.regionId else {
-            throw APIError.networkInterfaceNotFound
-        }
-        return eni
+        try tx.find(NetworkInterface.self, id, context, notFound: .networkInterfaceNotFound, lock: true)
     }
 
     /// Deletes a secondary ENI that is not attached to an instance; it leaves any HaVip it was associated with.

@@ -51,9 +51,7 @@ public enum EipOperations {
             let haVip = try HaVipOperations.find(tx, context, instanceId, forUpdate: true)
             guard haVip.status == .available || haVip.status == .inUse else { throw APIError.haVipAssociateIncorrectStatus }
         case "EcsInstance":
-            guard let instance = try tx.fetch(Instance.self, instanceId, account: context.account), instance.regionId == context.regionId else {
-                throw APIError.eipInstanceNotFound
-            }
+            let instance = try tx.find(Instance.self, instanceId, context, notFound: .eipInstanceNotFound, lock: true)
             guard instance.status == .running || instance.status == .stopped else { throw APIError.eipInstanceIncorrectStatus }
         default:
             throw APIError.instanceTypeUnsupported

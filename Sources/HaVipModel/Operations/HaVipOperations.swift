@@ -28,8 +28,7 @@ public enum HaVipOperations {
         let name = try Validation.name(request.name, error: .haVipNameMalformed)
         let description = try Validation.description(request.description)
         if let group = request.resourceGroupId, !ResourceGroup.isValid(group) { throw APIError.resourceGroupIdInvalid }
-        guard let vSwitch = try tx.fetch(VSwitch.self, request.vSwitchId, account: context.account), vSwitch.regionId == context.regionId
-        else { throw APIError.haVipVSwitchNotFound }
+        let vSwitch = try tx.find(VSwitch.self, request.vSwitchId, context, notFound: .haVipVSwitchNotFound)
         let id = context.ids.resourceId(prefix: "havip")
         let address: IPv4Address
         do {
@@ -198,15 +197,11 @@ struct AssociationTarget {
     ) throws -> AssociationTarget {
         switch type {
         case .ecsInstance:
-            guard let instance = try tx.fetch(Instance.self, instanceId, account: context.account), instance.regionId == context.regionId else {
-                throw APIError.instanceNotFound
-            }
+            let instance = try tx.find(Instance.self, instanceId, context, notFound: .instanceNotFound, lock: true)
             guard instance.status == .running || instance.status == .stopped else { throw APIError.haVipInstanceIncorrectStatus }
             return AssociationTarget(vSwitchId: instance.vSwitchId)
         case .networkInterface:
-            guard let eni = try tx.fetch(NetworkInterface.self, instanceId, account: context.account), eni.regionId == context.regionId else {
-                throw APIError.networkInterfaceNotFound
-            }
+            let eni = try tx.find(NetworkInterface.self, instanceId, context, notFound: .networkInterfaceNotFound, lock: true)
             return AssociationTarget(vSwitchId: eni.vSwitchId)
         }
     }

@@ -21,13 +21,9 @@ public enum NetworkOperations {
         return vpc
     }
 
-    public static func findVpc(_ tx: some StoreTransaction, _ context: OperationContext, _ id: String) throws -> Vpc {
-        guard let vpc = try tx.fetch(Vpc.self, id, account: context.account), vpc.regionId == context.regionId else { throw APIError.vpcNotFound }
-        return vpc
-    }
 
     public static func deleteVpc(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
-        let vpc = try findVpc(tx, context, id)
+        let vpc = try tx.find(Vpc.self, id, context, notFound: .vpcNotFound, lock: true)
         let scope = [Condition.equals("vpc_id", .text(vpc.id))]
         guard try tx.count(Query(VSwitch.self, account: context.account, scope)) == 0 else { throw APIError.vpcHasVSwitches }
         guard try tx.count(Query(SecurityGroup.self, account: context.account, scope)) == 0 else { throw APIError.vpcHasSecurityGroups }
@@ -39,7 +35,7 @@ public enum NetworkOperations {
         _ tx: some StoreTransaction, _ context: OperationContext, vpcId: String, zoneId: String, cidrBlock: String, name: String?,
         description: String?, tags: [(key: String, value: String)]
     ) throws -> VSwitch {
-        let vpc = try findVpc(tx, context, vpcId)
+        let vpc = try tx.find(Vpc.self, vpcId, context, notFound: .vpcNotFound, lock: true)
         guard Region.find(context.regionId)?.zones.contains(where: { $0.id == zoneId }) == true else { throw APIError.zoneNotFound }
         guard let cidr = IPv4CIDR(cidrBlock) else { throw APIError.vSwitchCidrMalformed }
         guard (16...29).contains(cidr.prefixLength) else { throw APIError.vSwitchCidrMaskLength }
@@ -59,16 +55,9 @@ public enum NetworkOperations {
         return vSwitch
     }
 
-    public static func findVSwitch(_ tx: some StoreTransaction, _ context: OperationContext, _ id: String) throws -> VSwitch {
-        guard let vSwitch = try tx.fetch(VSwitch.self, id, account: context.account), vSwitch.regionId == context.regionId else {
-            throw APIError.vSwitchNotFound
-        }
-        return vSwitch
-    }
-
     /// A vSwitch is deleted only when no address of it is in use (no HaVip, instance or ENI).
     public static func deleteVSwitch(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
-        let vSwitch = try findVSwitch(tx, context, id)
+        let vSwitch = try tx.find(VSwitch.self, id, context, notFound: .vSwitchNotFound, lock: true)
         let scope = [Condition.equals("vswitch_id", .text(vSwitch.id))]
         guard try tx.first(Query(HaVip.self, account: context.account, scope)) == nil else { throw APIError.vSwitchHasHaVips }
         guard try IPAllocator.usedCount(tx, vSwitch: vSwitch) == 0 else { throw APIError.vSwitchHasDependents }

@@ -100,11 +100,6 @@ public enum TagOperations {
     }
 }
 
-/// A record that lives in one region.
-public protocol RegionalRecord: StoredRecord {
-    var regionId: String { get }
-}
-
 /// A record that can carry tags and belong to a resource group.
 public protocol TaggableRecord: RegionalRecord {
     var resourceGroupId: String { get set }

@@ -23,6 +23,7 @@ public enum IPAllocator {
         _ tx: some StoreTransaction, vSwitch: VSwitch, requested: String?, ownerId: String
     ) throws -> IPv4Address {
         guard let cidr = vSwitch.cidr else { throw StoreError.corruptRow("vswitch cidr \(vSwitch.cidrBlock)") }
+        try tx.lock(VSwitch.self, vSwitch.id, account: vSwitch.account)
         let scope = [Condition.equals("vswitch_id", .text(vSwitch.id))]
         let address: UInt32
         if let requested {
@@ -62,6 +63,7 @@ public enum IPAllocator {
     public static func release(_ tx: some StoreTransaction, vSwitch: VSwitch, address text: String) throws {
         guard let address = IPv4Address(text)?.value else { return }
         let account = vSwitch.account
+        try tx.lock(VSwitch.self, vSwitch.id, account: account)
         let deleted = try tx.delete(
             Query(IPAllocation.self, account: account, [.equals("key", .text(IPAllocation.key(vSwitchId: vSwitch.id, address: address)))]))
         guard deleted > 0 else { return }

@@ -4,11 +4,12 @@ public enum StoreRetry {
     public static let attempts = 8
 
     public static func onConflict<T>(_ transaction: () async throws -> T) async throws -> T {
-        for _ in 1..<attempts {
+        for attempt in 1..<attempts {
             do {
                 return try await transaction()
             } catch StoreError.conflict {
-                continue
+                // Back off a little, with jitter, so that racing transactions stop meeting each other.
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 << min(attempt, 4)))))
             }
         }
         do {

@@ -9,6 +9,11 @@ public protocol StoredRecord: Sendable {
     init(row: StoredRow) throws
 }
 
+/// A record that lives in one region.
+public protocol RegionalRecord: StoredRecord {
+    var regionId: String { get }
+}
+
 extension StoredRecord {
     public static var primaryKey: String { columns[0] }
     public var primaryKeyValue: SQLValue { values[0] }
@@ -79,5 +84,25 @@ extension StoreTransaction {
     /// Deletes the record with this primary key.
     public func delete<R: StoredRecord>(_ record: R, account: AccountID) throws {
         try delete(Query(R.self, account: account, [.equals(R.primaryKey, record.primaryKeyValue)]))
+    }
+}
+
+extension StoreTransaction {
+    /// The record with this ID in the context's account and region, or `notFound`. With `lock`, the row
+    /// stays locked until the transaction ends (`FOR UPDATE` on PostgreSQL; SQLite has one writer), so
+    /// checks made on it hold until the change is committed.
+    public func find<R: RegionalRecord>(
+        _ type: R.Type, _ id: String, _ context: OperationContext, notFound: APIError, lock: Bool = false
+    ) throws -> R {
+        guard let record = try fetch(type, id, account: context.account, forUpdate: lock), record.regionId == context.regionId else {
+            throw notFound
+        }
+        return record
+    }
+
+    /// Locks a row until the transaction ends: the rows under it (a vSwitch's addresses, a VPC's vSwitches)
+    /// are then changed by one transaction at a time.
+    public func lock<R: StoredRecord>(_ type: R.Type, _ key: String, account: AccountID) throws {
+        _ = try fetch(type, key, account: account, forUpdate: true)
     }
 }

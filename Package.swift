@@ -83,6 +83,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // bench/: the limit, a bare Hummingbird handler with a fixed body (built in CI, run by bench/run.py).
+        .executableTarget(
+            name: "havip-bench-limit",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "bench/limit",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "RPCWireTests", dependencies: ["RPCWire"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HaVipModelTests", dependencies: ["HaVipModel", "HaVipSQLite", "HaVipPostgres", "RPCWire"], swiftSettings: swiftSettings),

@@ -58,12 +58,13 @@ struct Seed: AsyncParsableCommand {
             let context = OperationContext(
                 account: owner, regionId: region, now: Date().timeIntervalSince1970, ids: ids, settings: ModelSettings())
             let cidr = "10.\(vpcIndex % 256).0.0/16"
+            let name = "seed-\(vpcIndex)"
             let vSwitch = try await store.write { tx in
                 let vpc = try NetworkOperations.createVpc(
-                    tx, context, cidrBlock: cidr, name: "seed-\(vpcIndex)", description: nil, resourceGroupId: nil, tags: [])
+                    tx, context, cidrBlock: cidr, name: name, description: nil, resourceGroupId: nil, tags: [])
                 return try NetworkOperations.createVSwitch(
                     tx, context, vpcId: vpc.id, zoneId: zone, cidrBlock: cidr.replacingOccurrences(of: "/16", with: "/17"),
-                    name: "seed-\(vpcIndex)", description: nil, tags: [])
+                    name: name, description: nil, tags: [])
             }
             var inVpc = 0
             while inVpc < havipsPerVpc, done < havips {

@@ -19,6 +19,7 @@ enum DescribeVSwitches: RPCAction {
         if let zone = parameters.optional("ZoneId") { conditions.append(.equals("zone_id", .text(zone))) }
         if let name = parameters.optional("VSwitchName") { conditions.append(.equals("name", .text(name))) }
         if let group = parameters.optional("ResourceGroupId") { conditions.append(.equals("resource_group_id", .text(group))) }
+        // havip creates no default VPC or vSwitch: IsDefault=true matches nothing.
         if try parameters.boolean("IsDefault", default: false) { conditions.append(.isNull("id")) }
         let tags = try parameters.tagFilters("Tag")
         let conditionsToUse = conditions

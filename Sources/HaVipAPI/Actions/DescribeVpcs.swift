@@ -15,6 +15,7 @@ enum DescribeVpcs: RPCAction {
         if !ids.isEmpty { conditions.append(.isIn("id", ids.map(SQLValue.text))) }
         if let name = parameters.optional("VpcName") { conditions.append(.equals("name", .text(name))) }
         if let group = parameters.optional("ResourceGroupId") { conditions.append(.equals("resource_group_id", .text(group))) }
+        // havip creates no default VPC or vSwitch: IsDefault=true matches nothing.
         if try parameters.boolean("IsDefault", default: false) { conditions.append(.isNull("id")) }
         let tags = try parameters.tagFilters("Tag")
         let conditionsToUse = conditions

@@ -116,6 +116,7 @@ extension APIError {
     public static let haVipVSwitchNotFound = APIError("InvalidVSwitch.NotFound", 400, "The specified VSwitch does not exist in the specified region.")
     public static let haVipNameMalformed = APIError("Abs.Vpc.InvalidName.Malformed", 400, "The specified Name is not valid.")
     public static let haVipDeleteIncorrectStatus = APIError("IncorrectStatus", 400, "HaVip can be deleted only when it is status is Available.")
+    /// The documented text of ModifyHaVipAttribute's error, copied from DeleteHaVip's by Alibaba (sic).
     public static let haVipModifyIncorrectStatus = APIError(
         "IncorrectStatus", 400, "HaVip can be deleted only when it's status is Available or InUse.")
     public static let haVipAssociatedWithEip = APIError(

@@ -83,6 +83,8 @@ def test_unsupported_method(raw):
     ("query", "%ff=1"),       # ... in a name
     ("body", "Bad=%zz"),
     ("body", "Bad=%ff"),
+    ("query", "Bad=a%00b"),   # NUL: no database stores it, no XML can carry it
+    ("body", "Bad=%01"),      # other control characters likewise
 ])
 def test_malformed_parameter(raw, where, fragment):
     req = v1_request("DescribeZones", body_params=ZONES)
@@ -102,6 +104,7 @@ def test_malformed_parameter(raw, where, fragment):
     pytest.param({"Padding": "x" * (40 * 1024)}, id="40KiB-value"),
 ])
 def test_too_large(raw, body_params):
+    """Over a limit of compatibility.md: 400 InvalidParameter.TooLarge."""
     req = v1_request("DescribeZones", ZONES, body_params=body_params)
     body = assert_json_error(raw.send(req), 400, "InvalidParameter.TooLarge")
     assert body["Message"], body
@@ -111,6 +114,20 @@ def test_too_large(raw, body_params):
 def test_non_integer_where_integer_expected(raw, value):
     req = v1_request("DescribeHaVips", {**ZONES, "PageSize": value})
     assert_json_error(raw.send(req), 400, "InvalidParameter", invalid_parameter("PageSize"), product="Vpc")
+
+
+def test_list_index_above_the_limit(raw):
+    req = v1_request("DescribeHaVips", {**ZONES, "Filter.1001.Key": "VpcId", "Filter.1001.Value.1": "vpc-x"})
+    body = assert_json_error(raw.send(req), 400, "InvalidParameter.TooLarge")
+    assert "1000" in body["Message"], body
+
+
+@pytest.mark.parametrize("token", ["9223372036854775807", "99999999999999999999", "-1", "x"])
+def test_next_token_out_of_range(raw, token):
+    """A huge NextToken once overflowed an addition and stopped the whole server."""
+    req = v1_request("ListTagResources", {**ZONES, "ResourceType": "HAVIP", "ResourceId.1": "havip-x", "NextToken": token})
+    assert_json_error(raw.send(req), 400, "InvalidParameter", invalid_parameter("NextToken"), product="Vpc")
+    assert raw.send(v1_request("DescribeRegions")).status == 200
 
 
 # ------------------------------------------------------------------------------- V3

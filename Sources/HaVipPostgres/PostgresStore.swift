@@ -6,6 +6,7 @@ import NIOCore
 import NIOPosix
 import PostgresNIO
 import ServiceLifecycle
+import Synchronization
 
 /// The store for several havip nodes on one PostgreSQL database.
 ///
@@ -94,19 +95,28 @@ public final class PostgresStore: HaVipStore, Service {
         try await threads.shutdownGracefully()
     }
 
-    /// One transaction on a pooled connection, run on a pool thread, bounded by ``operationTimeout``.
+    /// One transaction on a pooled connection, run on a pool thread. Getting a connection is bounded by
+    /// ``operationTimeout`` (then `ServiceUnavailable`); once the transaction has begun, every statement
+    /// and lock wait is bounded by the same time inside PostgreSQL (`statement_timeout`, `lock_timeout`), so
+    /// a transaction that is answered `ServiceUnavailable` never commits afterwards.
     private func transaction<T: Sendable>(
         readOnly: Bool, isolation: String, timeout: Duration? = nil, _ body: @escaping @Sendable (PostgresTransaction) throws -> T
     ) async throws -> T {
         let threads = self.threads
         let logger = self.logger
-        return try await withTimeout(timeout ?? operationTimeout) { [client] in
-            do {
-                return try await client.withConnection { connection in
+        let limit = timeout ?? operationTimeout
+        let milliseconds = limit.components.seconds * 1_000 + limit.components.attoseconds / 1_000_000_000_000_000
+        let gate = StartGate()
+        do {
+            return try await withStartDeadline(limit, gate: gate) { [client] in
+                try await client.withConnection { connection in
                     try await threads.runIfActive {
+                        guard gate.start() else { throw StoreError.unavailable("no database connection within \(limit)") }
                         let tx = PostgresTransaction(connection: connection, logger: logger)
                         _ = try tx.run("BEGIN ISOLATION LEVEL \(isolation)\(readOnly ? " READ ONLY" : "")", [])
                         do {
+                            _ = try tx.run("SET LOCAL statement_timeout = \(milliseconds)", [])
+                            _ = try tx.run("SET LOCAL lock_timeout = \(milliseconds)", [])
                             let result = try body(tx)
                             _ = try tx.run("COMMIT", [])
                             return result
@@ -116,27 +126,58 @@ public final class PostgresStore: HaVipStore, Service {
                         }
                     }
                 }
-            } catch let error as APIError {
-                throw error
-            } catch is CancellationError {
-                throw StoreError.unavailable("timed out")
-            } catch {
-                throw PostgresTransaction.storeError(error)
             }
+        } catch let error as APIError {
+            throw error
+        } catch is CancellationError {
+            throw StoreError.unavailable("cancelled")
+        } catch {
+            throw PostgresTransaction.storeError(error)
         }
     }
 }
 
-/// Runs `operation`, or fails with ``StoreError/unavailable(_:)`` after `timeout`.
-func withTimeout<T: Sendable>(_ timeout: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
+/// Whether a transaction began before its caller gave up waiting for a connection; exactly one side wins.
+final class StartGate: Sendable {
+    private enum State { case waiting, started, abandoned }
+    private let state = Mutex(State.waiting)
+
+    /// The transaction may begin (false: the caller has already been told the database is unavailable).
+    func start() -> Bool {
+        state.withLock { state in
+            guard state == .waiting else { return false }
+            state = .started
+            return true
+        }
+    }
+
+    /// The caller stops waiting (false: the transaction has already begun; wait for its outcome).
+    func abandon() -> Bool {
+        state.withLock { state in
+            guard state == .waiting else { return false }
+            state = .abandoned
+            return true
+        }
+    }
+}
+
+/// Runs `operation`; fails with ``StoreError/unavailable(_:)`` if it has not started its transaction
+/// (``StartGate/start()``) within `timeout`. Once it has started, waits for its outcome, whatever it is.
+func withStartDeadline<T: Sendable>(
+    _ timeout: Duration, gate: StartGate, _ operation: @escaping @Sendable () async throws -> T
+) async throws -> T {
+    try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask { try await operation() }
         group.addTask {
             try await Task.sleep(for: timeout)
-            throw StoreError.unavailable("no answer from the database within \(timeout)")
+            if gate.abandon() { throw StoreError.unavailable("no database connection within \(timeout)") }
+            return nil
         }
         defer { group.cancelAll() }
-        return try await group.next()!
+        while let result = try await group.next() {
+            if let result { return result }
+        }
+        throw StoreError.unavailable("no result")
     }
 }
 

@@ -57,6 +57,11 @@ public enum FormDecoding {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .malformed("\(name.map { "the value of \"\($0)\"" } ?? "a parameter name") is not valid UTF-8")
         }
+        // Control characters (NUL, U+0001…) cannot be stored by every database nor written in XML; tab,
+        // line feed and carriage return are text.
+        if bytes.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+            throw .malformed("\(name.map { "the value of \"\($0)\"" } ?? "a parameter name") contains a control character")
+        }
         return text
     }
 

@@ -49,9 +49,8 @@ public struct Parameters: Sendable {
             let tail = name.utf8.dropFirst(dotted.utf8.count)
             let dot = tail.firstIndex(of: UInt8(ascii: "."))
             let indexText = Substring(tail[tail.startIndex..<(dot ?? tail.endIndex)])
-            guard let index = Self.listIndex(indexText), index <= limits.maxListIndex else {
-                throw .invalidListIndex(name)
-            }
+            guard let index = Self.listIndex(indexText) else { throw .invalidListIndex(name) }
+            guard index <= limits.maxListIndex else { throw .tooLarge("the list index of \"\(name)\" is above \(limits.maxListIndex)") }
             let rest = dot.map { String(Substring(tail[tail.index(after: $0)...])) } ?? ""
             groups[index, default: [:]][rest] = value
         }

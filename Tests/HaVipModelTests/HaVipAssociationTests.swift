@@ -123,6 +123,28 @@ import Testing
         #expect(try await w.status(haVip.id) == .available, "the pending Associating → InUse must not fire")
     }
 
+    /// An instance's primary ENI can be associated too; deleting the instance takes it off the HaVip
+    /// (it used to stay there, leaving the HaVip InUse with nothing that could be unassociated).
+    @Test func deletingAnInstanceTakesItsPrimaryEniOffItsHaVips() async throws {
+        let w = try await World.make()
+        let haVip = try await w.availableHaVip()
+        let primary = w.instances[0].primaryNetworkInterfaceId
+        try await w.h.associate(haVip.id, primary, type: .networkInterface)
+        #expect(try await w.status(haVip.id) == .inUse)
+        try await w.h.write { tx, context in try ComputeOperations.delete(tx, context, id: w.i[0], force: true) }
+        let left = try #require(try await w.h.haVip(haVip.id))
+        #expect(left.status == .available && left.masterInstanceId == nil)
+        #expect(try await w.h.members(haVip) == [])
+        try await w.h.deleteHaVip(haVip.id)
+    }
+
+    @Test func anInstanceOfAnotherRegionDoesNotExist() async throws {
+        let w = try await World.make()
+        await #expect(throws: APIError.instanceNotFound) {
+            try await w.h.write(region: Fixture.otherRegion) { tx, context in try ComputeOperations.stop(tx, context, id: w.i[0]) }
+        }
+    }
+
     @Test func deletingAnEniRemovesItFromItsHaVips() async throws {
         let w = try await World.make()
         let haVip = try await w.availableHaVip()

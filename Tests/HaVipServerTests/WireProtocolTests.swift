@@ -266,3 +266,18 @@ import Testing
         }
     }
 }
+
+@Suite struct SignedContentTypeTests {
+    /// With a body, the content type decides which parameters are read, so a V3 request must sign it.
+    @Test func aV3BodyWithAnUnsignedContentTypeIsIncomplete() async throws {
+        let server = TestServer()
+        try await server.run { client in
+            let body = Array("AcceptLanguage=en-US".utf8)
+            var headers = server.v3Headers("DescribeRegions", query: [], body: body)
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            try await client.execute(uri: "/", method: .post, headers: headers, body: ByteBuffer(bytes: body)) { response in
+                try response.expectError(400, "IncompleteSignature")
+            }
+        }
+    }
+}

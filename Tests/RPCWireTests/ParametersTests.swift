@@ -18,7 +18,7 @@ import Testing
         #expect(parameters.pairs.count == 5)
     }
 
-    @Test(arguments: ["a=%zz", "a=%4", "a=%", "%ff=1", "a=%ff", "a=%C3%28"])
+    @Test(arguments: ["a=%zz", "a=%4", "a=%", "%ff=1", "a=%ff", "a=%C3%28", "a=x%00y", "a=%01", "%1F=1"])
     func malformedEncodingIsRejected(text: String) {
         #expect(throws: WireError.self) { try Self.decode(text) }
     }
@@ -55,9 +55,18 @@ import Testing
         #expect(parameters.pairs.count == 5, "every pair stays for signing")
     }
 
-    @Test(arguments: ["Tag.0.Key=a", "Tag.x.Key=a", "Tag.-1.Key=a", "Tag..Key=a", "Tag.1001.Key=a"])
+    @Test(arguments: ["Tag.0.Key=a", "Tag.x.Key=a", "Tag.-1.Key=a", "Tag..Key=a", "Tag.1234567.Key=a"])
     func badIndexesAreRejected(text: String) throws {
         let parameters = try Self.decode(text)
-        #expect(throws: WireError.self) { try parameters.records("Tag") }
+        #expect(throws: WireError.invalidListIndex(String(text.split(separator: "=")[0]))) { try parameters.records("Tag") }
+    }
+
+    @Test func anIndexAboveTheLimitIsTooLarge() throws {
+        let parameters = try Self.decode("Tag.1001.Key=a")
+        #expect(throws: WireError.tooLarge(#"the list index of "Tag.1001.Key" is above 1000"#)) { try parameters.records("Tag") }
+    }
+
+    @Test func tabsAndLineBreaksAreText() throws {
+        #expect(try Self.decode("a=x%09y%0Az%0D")["a"] == "x\ty\nz\r")
     }
 }

@@ -14,13 +14,7 @@ enum ListTagResources: RPCAction {
         let filters = try parameters.tagFilters("Tag")
         guard !ids.isEmpty || !filters.isEmpty else { throw APIError.tagsAndResourcesEmpty }
         let limit = try parameters.integer("MaxResults", default: 50, in: 1...50)
-        let offset: Int
-        if let token = parameters.optional("NextToken") {
-            guard let value = Int(token), value >= 0 else { throw APIError.invalidParameter("NextToken") }
-            offset = value
-        } else {
-            offset = 0
-        }
+        let offset = try parameters.integer("NextToken", default: 0, in: 0...1_000_000)
         let (tags, hasMore) = try await call.read(region) { tx, context in
             try TagOperations.list(tx, context, resourceType: type, resourceIds: ids, filterTags: filters, offset: offset, limit: limit)
         }

@@ -7,7 +7,7 @@ public enum ComputeOperations {
     public static func createSecurityGroup(
         _ tx: some StoreTransaction, _ context: OperationContext, vpcId: String, name: String?, description: String?, resourceGroupId: String?
     ) throws -> SecurityGroup {
-        let vpc = try tx.find(Vpc.self, vpcId, context, notFound: .vpcNotFound)
+        let vpc = try tx.find(Vpc.self, vpcId, context, notFound: .vpcNotFound, lock: true)
         let group = SecurityGroup(
             id: context.ids.resourceId(prefix: "sg"), account: context.account, regionId: context.regionId, vpcId: vpc.id,
             name: try Validation.name(name, error: .securityGroupNameMalformed), description: try Validation.description(description, error: .securityGroupDescriptionMalformed),
@@ -64,7 +64,7 @@ public enum ComputeOperations {
 
     /// RunInstances / CreateInstance. With an explicit address and `amount > 1`, consecutive addresses are used.
     public static func launch(_ tx: some StoreTransaction, _ context: OperationContext, _ request: LaunchRequest) throws -> [Instance] {
-        let vSwitch = try tx.find(VSwitch.self, request.vSwitchId, context, notFound: .ecsVSwitchNotFound)
+        let vSwitch = try tx.find(VSwitch.self, request.vSwitchId, context, notFound: .ecsVSwitchNotFound, lock: true)
         if let zoneId = request.zoneId, zoneId != vSwitch.zoneId { throw APIError.zoneVSwitchMismatch }
         let groups = try securityGroups(tx, context, request.securityGroupIds, vpcId: vSwitch.vpcId)
         let name = try Validation.name(request.name, error: .instanceNameMalformed)
@@ -91,15 +91,14 @@ public enum ComputeOperations {
         return instances
     }
 
-    public static func findInstance(_ tx: some StoreTransaction, _ context: OperationContext, _ id: String, anyRegion: Bool = false) throws -> Instance {
-        guard let instance = try tx.fetch(Instance.self, id, account: context.account, forUpdate: true),
-            anyRegion || instance.regionId == context.regionId
-        else { throw APIError.instanceNotFound }
-        return instance
+    /// The instance, locked; the context's region is the request's RegionId, or the instance's own when the
+    /// request has none (Start/Stop/DeleteInstance models send none).
+    public static func findInstance(_ tx: some StoreTransaction, _ context: OperationContext, _ id: String) throws -> Instance {
+        try tx.find(Instance.self, id, context, notFound: .instanceNotFound, lock: true)
     }
 
     public static func start(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
-        var instance = try findInstance(tx, context, id, anyRegion: true)
+        var instance = try findInstance(tx, context, id)
         guard instance.status == .stopped else { throw APIError.instanceIncorrectStatus }
         instance.status = .running
         try tx.update(instance)
@@ -108,7 +107,7 @@ public enum ComputeOperations {
 
     /// Stops an instance; a HaVip whose master it was fails over to another running instance.
     public static func stop(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
-        var instance = try findInstance(tx, context, id, anyRegion: true)
+        var instance = try findInstance(tx, context, id)
         guard instance.status == .running else { throw APIError.instanceIncorrectStatus }
         instance.status = .stopped
         try tx.update(instance)
@@ -118,7 +117,7 @@ public enum ComputeOperations {
     /// Deletes a stopped instance (a running one only with `force`), its primary ENI and address; it
     /// leaves every HaVip it was associated with (masters fail over) and its EIP is unbound.
     public static func delete(_ tx: some StoreTransaction, _ context: OperationContext, id: String, force: Bool) throws {
-        let instance = try findInstance(tx, context, id, anyRegion: true)
+        let instance = try findInstance(tx, context, id)
         guard instance.status == .stopped || force else { throw APIError.instanceIncorrectStatus }
         try HaVipOperations.instanceRemoved(tx, account: context.account, instanceId: id)
         try EipOperations.instanceRemoved(tx, account: context.account, instanceId: id)
@@ -142,7 +141,7 @@ public enum ComputeOperations {
         _ tx: some StoreTransaction, _ context: OperationContext, vSwitchId: String, securityGroupIds: [String], primaryIpAddress: String?,
         name: String?, description: String?
     ) throws -> NetworkInterface {
-        let vSwitch = try tx.find(VSwitch.self, vSwitchId, context, notFound: .ecsVSwitchNotFound)
+        let vSwitch = try tx.find(VSwitch.self, vSwitchId, context, notFound: .ecsVSwitchNotFound, lock: true)
         let groups = try securityGroups(tx, context, securityGroupIds, vpcId: vSwitch.vpcId)
         return try createInterface(
             tx, context, vSwitch: vSwitch, securityGroupIds: groups, primaryIpAddress: primaryIpAddress, type: "Secondary", instanceId: nil,
@@ -177,11 +176,12 @@ public enum ComputeOperations {
     public static func deleteNetworkInterface(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
         let eni = try findNetworkInterface(tx, context, id)
         guard eni.type == "Secondary", eni.instanceId == nil else { throw APIError.networkInterfaceInUse }
-        try HaVipOperations.instanceRemoved(tx, account: context.account, instanceId: id)
         try removeInterface(tx, eni)
     }
 
+    /// Removes an ENI for good: it leaves every HaVip it was associated with, its address returns.
     static func removeInterface(_ tx: some StoreTransaction, _ eni: NetworkInterface) throws {
+        try HaVipOperations.instanceRemoved(tx, account: eni.account, instanceId: eni.id)
         if let vSwitch = try tx.fetch(VSwitch.self, eni.vSwitchId, account: eni.account) {
             try IPAllocator.release(tx, vSwitch: vSwitch, address: eni.primaryIpAddress)
         }

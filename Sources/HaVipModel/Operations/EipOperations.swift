@@ -37,8 +37,8 @@ public enum EipOperations {
     }
 
     /// The EIP bound to an instance or HaVip, if any.
-    public static func boundEip(_ tx: some StoreTransaction, account: AccountID, instanceId: String) throws -> Eip? {
-        try tx.first(Query(Eip.self, account: account, [.equals("instance_id", .text(instanceId))]))
+    public static func boundEip(_ tx: some StoreTransaction, account: AccountID, instanceId: String, lock: Bool = false) throws -> Eip? {
+        try tx.first(Query(Eip.self, account: account, [.equals("instance_id", .text(instanceId))], forUpdate: lock))
     }
 
     public static func associate(
@@ -80,7 +80,7 @@ public enum EipOperations {
 
     /// Unbinds whatever EIP an instance that is going away holds.
     static func instanceRemoved(_ tx: some StoreTransaction, account: AccountID, instanceId: String) throws {
-        guard var eip = try boundEip(tx, account: account, instanceId: instanceId) else { return }
+        guard var eip = try boundEip(tx, account: account, instanceId: instanceId, lock: true) else { return }
         eip.status = "Available"
         eip.instanceType = nil
         eip.instanceId = nil

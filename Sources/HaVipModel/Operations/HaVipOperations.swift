@@ -28,7 +28,7 @@ public enum HaVipOperations {
         let name = try Validation.name(request.name, error: .haVipNameMalformed)
         let description = try Validation.description(request.description)
         if let group = request.resourceGroupId, !ResourceGroup.isValid(group) { throw APIError.resourceGroupIdInvalid }
-        let vSwitch = try tx.find(VSwitch.self, request.vSwitchId, context, notFound: .haVipVSwitchNotFound)
+        let vSwitch = try tx.find(VSwitch.self, request.vSwitchId, context, notFound: .haVipVSwitchNotFound, lock: true)
         let id = context.ids.resourceId(prefix: "havip")
         let address: IPv4Address
         do {

@@ -15,12 +15,14 @@ public enum Idempotency {
             guard previous.fingerprint == fingerprint else { throw APIError.idempotentParameterMismatch }
             return try JSONDecoder().decode(RPCResponse.self, from: Data(previous.response.utf8))
         }
+        // Take the token before doing anything: a concurrent duplicate then waits on this row (PostgreSQL)
+        // or follows this transaction (SQLite), conflicts, runs again and finds the result below.
+        var record = IdempotencyRecord(
+            account: context.account, action: action, clientToken: clientToken, fingerprint: fingerprint, response: "", createdAt: context.now)
+        try tx.insert(record)
         let response = try body()
-        let encoded = String(decoding: try JSONEncoder().encode(response), as: UTF8.self)
-        try tx.insert(
-            IdempotencyRecord(
-                account: context.account, action: action, clientToken: clientToken, fingerprint: fingerprint, response: encoded,
-                createdAt: context.now))
+        record.response = String(decoding: try JSONEncoder().encode(response), as: UTF8.self)
+        try tx.update(record)
         return response
     }
 }

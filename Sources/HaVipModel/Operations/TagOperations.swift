@@ -108,7 +108,8 @@ public protocol TaggableRecord: RegionalRecord {
 extension TaggableRecord {
     static func existingIds(_ tx: some StoreTransaction, _ context: OperationContext, _ ids: [String]) throws -> Set<String> {
         let query = Query(
-            Self.self, account: context.account, [.isIn(primaryKey, ids.map(SQLValue.text)), .equals("region_id", .text(context.regionId))])
+            Self.self, account: context.account, [.isIn(primaryKey, ids.map(SQLValue.text)), .equals("region_id", .text(context.regionId))],
+            order: [(primaryKey, true)], forUpdate: true)
         return Set(try tx.select(query).map { record -> String in
             if case .text(let id) = record.primaryKeyValue { return id }
             return ""

@@ -49,7 +49,9 @@ struct Authenticator: Sendable {
         guard let authorization = SignatureV3.Authorization(header: header) else { throw .incompleteSignature }
         let signed = Set(authorization.signedHeaders)
         let carried = request.headers.map { $0.name.canonicalName }.filter { $0.hasPrefix("x-acs-") }
-        guard signed.contains("host"), carried.allSatisfy(signed.contains),
+        // The content type decides whether the body's parameters are read: with a body, it must be signed.
+        let contentTypeSigned = request.body.isEmpty || request.header("content-type") == nil || signed.contains("content-type")
+        guard signed.contains("host"), carried.allSatisfy(signed.contains), contentTypeSigned,
             authorization.signedHeaders.allSatisfy({ !request.headerValues($0).isEmpty })
         else { throw .incompleteSignature }
         guard let timestamp = request.header("x-acs-date") else { throw .missingParameter("x-acs-date") }

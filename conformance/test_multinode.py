@@ -116,9 +116,11 @@ def test_nodes_share_one_state_under_concurrent_mixed_load(nodes):
 
     # Every node settles to the same final state: no HaVip left in a transitional status.
     def all_havips(node):
+        """This test's HaVips (its vSwitch: the database may hold other tests' HaVips of the same account)."""
         items, page = [], 1
         while True:
-            body = client(node).call("DescribeHaVips", RegionId=REGION, PageSize=50, PageNumber=page).body
+            body = client(node).call("DescribeHaVips", RegionId=REGION, PageSize=50, PageNumber=page,
+                                     Filter=[{"Key": "VSwitchId", "Value": [vswitch_id]}]).body
             items += body["HaVips"]["HaVip"]
             if page * 50 >= body["TotalCount"]:
                 return items

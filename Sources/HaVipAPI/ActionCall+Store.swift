@@ -30,9 +30,12 @@ extension ActionCall {
     public func read<T: Sendable>(_ region: Region, _ body: @escaping @Sendable (any StoreTransaction, OperationContext) throws -> T) async throws -> T {
         let context = context(region)
         let store = services.store
-        if try await store.read({ tx in try HaVipTransitions.anyDue(tx, account: context.account, now: context.now) }) {
-            try await store.write { tx in try HaVipTransitions.settle(tx, account: context.account, now: context.now) }
+        // One snapshot answers when nothing is due (the usual case); otherwise settle first, then read.
+        let answer: T? = try await store.read { tx in
+            try HaVipTransitions.anyDue(tx, account: context.account, now: context.now) ? nil : body(tx, context)
         }
+        if let answer { return answer }
+        try await store.write { tx in try HaVipTransitions.settle(tx, account: context.account, now: context.now) }
         return try await store.read { tx in try body(tx, context) }
     }
 

@@ -14,11 +14,23 @@ public enum SQLSchema {
             Migration(name: "001_service_metadata", sql: serviceMetadata),
             Migration(name: "002_cloud_resources", sql: cloudResources),
             Migration(name: "003_signature_nonces", sql: signatureNonces),
+            Migration(name: "004_havip_counters", sql: haVipCounters),
         ].map { Migration(name: $0.name, sql: dialect.fillTypes($0.sql)) }
     }
 
     static let serviceMetadata = """
         CREATE TABLE service_metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL)
+        """
+
+    /// Exact HaVip counts per region, VPC and vSwitch (see HaVipCounter), filled from existing rows.
+    static let haVipCounters = """
+        CREATE TABLE havip_counters (key TEXT NOT NULL, account TEXT NOT NULL, count {INTEGER} NOT NULL, PRIMARY KEY (account, key));
+        INSERT INTO havip_counters (key, account, count)
+            SELECT 'region:' || region_id, account, COUNT(*) FROM havips GROUP BY account, region_id;
+        INSERT INTO havip_counters (key, account, count)
+            SELECT 'vpc:' || region_id || ':' || vpc_id, account, COUNT(*) FROM havips GROUP BY account, region_id, vpc_id;
+        INSERT INTO havip_counters (key, account, count)
+            SELECT 'vswitch:' || region_id || ':' || vswitch_id, account, COUNT(*) FROM havips GROUP BY account, region_id, vswitch_id
         """
 
     /// Nonces shared by several nodes (PostgreSQL); a single node keeps them in memory.

@@ -188,4 +188,25 @@ import Testing
         #expect(try await h.describe(account: stranger).ids == [theirs.id])
         #expect(try await h.describe().ids == [l.a.id, l.b.id, l.c.id, l.d.id])
     }
+
+    /// TotalCount for the region, one VPC and one vSwitch comes from counters kept with every create and
+    /// removal; it must equal what a COUNT says.
+    @Test func countedTotalsMatchTheRows() async throws {
+        let w = try await World.make()
+        var made: [HaVip] = []
+        for _ in 0..<5 { made.append(try await w.availableHaVip()) }
+        try await w.h.deleteHaVip(made[1].id)
+        try await w.h.deleteHaVip(made[3].id)
+        let other = try await w.h.createHaVip(w.otherVSwitch)
+        let filters: [[(key: HaVipQuery.FilterKey, values: [String])]] = [
+            [], [(.vpcId, [w.vpc.id])], [(.vSwitchId, [w.vSwitch.id])], [(.vSwitchId, [w.otherVSwitch.id])],
+            [(.status, ["Available"])], [(.vpcId, ["vpc-none"])],
+        ]
+        let expected = [4, 4, 3, 1, 4, 0]
+        for (filter, count) in zip(filters, expected) {
+            #expect(try await w.h.describe(HaVipQuery(filters: filter)).total == count, "\(filter)")
+        }
+        try await w.h.deleteHaVip(other.id)
+        #expect(try await w.h.describe(HaVipQuery(filters: [(.vSwitchId, [w.otherVSwitch.id])])).total == 0)
+    }
 }

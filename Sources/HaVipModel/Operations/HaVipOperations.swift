@@ -42,6 +42,7 @@ public enum HaVipOperations {
             resourceGroupId: request.resourceGroupId ?? context.defaultResourceGroupId, createdAt: context.now)
         HaVipTransitions.begin(&haVip, through: .creating, target: .available, context: context)
         try tx.insert(haVip)
+        try HaVipCounter.add(1, for: haVip, tx)
         try TagOperations.replace(tx, context, resourceType: resourceType, resourceId: id, tags: request.tags)
         return haVip
     }
@@ -84,6 +85,7 @@ public enum HaVipOperations {
         try tx.delete(Query(HaVipAssociation.self, account: haVip.account, [.equals("havip_id", .text(haVip.id))]))
         try TagOperations.removeAll(tx, account: haVip.account, resourceType: resourceType, resourceId: haVip.id)
         try tx.delete(haVip, account: haVip.account)
+        try HaVipCounter.add(-1, for: haVip, tx)
     }
 
     // MARK: Association

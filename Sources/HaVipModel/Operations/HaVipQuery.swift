@@ -62,13 +62,29 @@ extension HaVipOperations {
         for tag in query.tags { conditions.append(.hasTag(resourceType: resourceType, key: tag.key, value: tag.value)) }
         if let group = query.resourceGroupId { conditions.append(.equals("resource_group_id", .text(group))) }
         let base = Query(HaVip.self, account: context.account, conditions)
-        let total = try tx.count(base)
+        let total = try countedTotal(tx, context, query) ?? tx.count(base)
         var pageQuery = base
         pageQuery.order = [("created_at", true), ("id", true)]
         pageQuery.limit = query.pageSize
         pageQuery.offset = (query.pageNumber - 1) * query.pageSize
         let haVips = total > pageQuery.offset! ? try tx.select(pageQuery) : []
         return (total, try views(tx, account: context.account, haVips))
+    }
+
+    /// The exact total from the counters, for the scopes they keep (the region, one VPC, one vSwitch);
+    /// nil for any other filter, which is counted.
+    static func countedTotal(_ tx: some StoreTransaction, _ context: OperationContext, _ query: HaVipQuery) throws -> Int? {
+        guard query.tags.isEmpty, query.resourceGroupId == nil else { return nil }
+        let key: String
+        switch (query.filters.count, query.filters.first) {
+        case (0, _): key = HaVipCounter.regionKey(context.regionId)
+        case (1, let filter?) where filter.key == .vpcId && filter.values.count == 1:
+            key = HaVipCounter.vpcKey(context.regionId, filter.values[0])
+        case (1, let filter?) where filter.key == .vSwitchId && filter.values.count == 1:
+            key = HaVipCounter.vSwitchKey(context.regionId, filter.values[0])
+        default: return nil
+        }
+        return try HaVipCounter.value(key, account: context.account, tx)
     }
 
     /// Loads associations, EIPs and tags for a page of HaVips with one query each.

@@ -29,6 +29,13 @@ public enum SeedOperations {
             }
             added += take
         }
+        if added > 0 {
+            let keys = [
+                HaVipCounter.regionKey(context.regionId), HaVipCounter.vpcKey(context.regionId, vSwitch.vpcId),
+                HaVipCounter.vSwitchKey(context.regionId, vSwitch.id),
+            ]
+            for key in keys { try HaVipCounter.add(added, key: key, account: context.account, tx) }
+        }
         return added
     }
 }

@@ -21,6 +21,16 @@ extension Parameters {
         return filters
     }
 
+    /// What the tag actions act on: `RegionId`, `ResourceType` (canonical, upper-case) and `ResourceId.N`
+    /// (at most 50; at least one when `requireIds`).
+    func tagTargets(requireIds: Bool) throws -> (region: Region, type: String, ids: [String]) {
+        let region = try region()
+        let type = try TagOperations.canonicalType(required("ResourceType"))
+        let ids = try ids("ResourceId", max: 50, error: .resourceIdCountExceeded)
+        if requireIds, ids.isEmpty { throw APIError.missingParameter("ResourceId.N") }
+        return (region, type, ids)
+    }
+
     /// `PageNumber` (from 1) and `PageSize` (1 to `maxSize`, default `defaultSize`).
     public func paging(defaultSize: Int = 10, maxSize: Int = 50) throws(APIError) -> (number: Int, size: Int) {
         (try integer("PageNumber", default: 1, in: 1...1_000_000), try integer("PageSize", default: defaultSize, in: 1...maxSize))

@@ -8,9 +8,7 @@ enum ListTagResources: RPCAction {
 
     static func run(_ call: ActionCall) async throws -> RPCResponse {
         let parameters = call.parameters
-        let region = try parameters.region()
-        let type = try TagOperations.canonicalType(parameters.required("ResourceType"))
-        let ids = try parameters.ids("ResourceId", max: 50, error: .resourceIdCountExceeded)
+        let (region, type, ids) = try parameters.tagTargets(requireIds: false)
         let filters = try parameters.tagFilters("Tag")
         guard !ids.isEmpty || !filters.isEmpty else { throw APIError.tagsAndResourcesEmpty }
         let limit = try parameters.integer("MaxResults", default: 50, in: 1...50)

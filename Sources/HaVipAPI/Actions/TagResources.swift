@@ -8,10 +8,7 @@ enum TagResources: RPCAction {
 
     static func run(_ call: ActionCall) async throws -> RPCResponse {
         let parameters = call.parameters
-        let region = try parameters.region()
-        let type = try TagOperations.canonicalType(parameters.required("ResourceType"))
-        let ids = try parameters.ids("ResourceId", max: 50, error: .resourceIdCountExceeded)
-        guard !ids.isEmpty else { throw APIError.missingParameter("ResourceId.N") }
+        let (region, type, ids) = try parameters.tagTargets(requireIds: true)
         let tags = try parameters.tags()
         guard !tags.isEmpty else { throw APIError.missingParameter("Tag.N.Key") }
         return try await call.write(region) { tx, context in

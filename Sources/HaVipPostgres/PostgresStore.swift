@@ -95,24 +95,28 @@ public final class PostgresStore: HaVipStore, Service {
         try await threads.shutdownGracefully()
     }
 
-    /// One transaction on a pooled connection, run on a pool thread. Getting a connection is bounded by
-    /// ``operationTimeout`` (then `ServiceUnavailable`); once the transaction has begun, every statement
-    /// and lock wait is bounded by the same time inside PostgreSQL (`statement_timeout`, `lock_timeout`), so
-    /// a transaction that is answered `ServiceUnavailable` never commits afterwards.
+    /// One transaction on a pooled connection, run on a pool thread, all within ``operationTimeout`` (or
+    /// `timeout`) of its call. Getting a connection past that time is `ServiceUnavailable`; once the
+    /// transaction has begun, PostgreSQL bounds its statements and lock waits by the time left
+    /// (`statement_timeout`, `lock_timeout`), and havip stops waiting for an answer a moment after the
+    /// deadline or as soon as the connection closes, closing it (so a transaction answered
+    /// `ServiceUnavailable` never commits afterwards; only a `COMMIT` whose reply is lost stays in doubt).
     private func transaction<T: Sendable>(
         readOnly: Bool, isolation: String, timeout: Duration? = nil, _ body: @escaping @Sendable (PostgresTransaction) throws -> T
     ) async throws -> T {
         let threads = self.threads
         let logger = self.logger
         let limit = timeout ?? operationTimeout
-        let milliseconds = limit.components.seconds * 1_000 + limit.components.attoseconds / 1_000_000_000_000_000
+        let deadline = ContinuousClock.now + limit
         let gate = StartGate()
         do {
             return try await withStartDeadline(limit, gate: gate) { [client] in
                 try await client.withConnection { connection in
                     try await threads.runIfActive {
                         guard gate.start() else { throw StoreError.unavailable("no database connection within \(limit)") }
-                        let tx = PostgresTransaction(connection: connection, logger: logger)
+                        let left = max(deadline - ContinuousClock.now, .milliseconds(100))
+                        let milliseconds = left.components.seconds * 1_000 + left.components.attoseconds / 1_000_000_000_000_000
+                        let tx = PostgresTransaction(connection: connection, logger: logger, answerDeadline: deadline + Self.answerGrace)
                         _ = try tx.run("BEGIN ISOLATION LEVEL \(isolation)\(readOnly ? " READ ONLY" : "")", [])
                         do {
                             _ = try tx.run("SET LOCAL statement_timeout = \(milliseconds)", [])
@@ -121,7 +125,7 @@ public final class PostgresStore: HaVipStore, Service {
                             _ = try tx.run("COMMIT", [])
                             return result
                         } catch {
-                            _ = try? tx.run("ROLLBACK", [])
+                            if !connection.isClosed { _ = try? tx.run("ROLLBACK", []) }
                             throw error
                         }
                     }
@@ -135,6 +139,10 @@ public final class PostgresStore: HaVipStore, Service {
             throw PostgresTransaction.storeError(error)
         }
     }
+
+    /// How long after its deadline a transaction still waits for the database's answer (its own timeouts
+    /// end statements at the deadline; this covers the answer's way back).
+    static let answerGrace = Duration.seconds(1)
 }
 
 /// Whether a transaction began before its caller gave up waiting for a connection; exactly one side wins.

@@ -1,15 +1,20 @@
+import Dispatch
 import HaVipModel
 import HaVipSQL
 import Logging
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import Synchronization
 
 /// A ``StoreTransaction`` on one PostgreSQL connection. Its calls block the calling thread (a pool
-/// thread, never an event loop) until the database answers.
+/// thread, never an event loop) until the database answers, the connection closes, or `answerDeadline`
+/// passes (then the connection is closed, which rolls the transaction back).
 struct PostgresTransaction: StoreTransaction {
     let connection: PostgresConnection
     let logger: Logger
+    /// When to stop waiting for any answer (PostgreSQL's own `statement_timeout` ends statements before it).
+    let answerDeadline: ContinuousClock.Instant
     private static let compiler = SQLCompiler(.postgres)
 
     func select<R: StoredRecord>(_ query: Query<R>) throws -> [R] {
@@ -43,11 +48,25 @@ struct PostgresTransaction: StoreTransaction {
         return try result.rows.map { row in StoredRow(try row.map { try SQLValue($0) }) }
     }
 
+    /// Waits for `future` while watching the connection: postgres-nio (1.33) never completes a query
+    /// written to a connection that is already closing, so a plain `future.wait()` can block forever
+    /// when the database goes away. A closed connection or a passed deadline is ``StoreError/unavailable(_:)``.
     private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
-        do {
-            return try future.wait()
-        } catch {
-            throw Self.storeError(error)
+        let answer = Answer<T>()
+        future.whenComplete { answer.set($0) }
+        while true {
+            if let result = answer.wait(for: .milliseconds(100)) {
+                do {
+                    return try result.get()
+                } catch {
+                    throw Self.storeError(error)
+                }
+            }
+            if connection.isClosed { throw StoreError.unavailable("database connection closed") }
+            if ContinuousClock.now >= answerDeadline {
+                connection.close().whenComplete { _ in }
+                throw StoreError.unavailable("no answer from the database in time")
+            }
         }
     }
 
@@ -71,6 +90,24 @@ struct PostgresTransaction: StoreTransaction {
         default:
             return StoreError.failed("\(state): \(error)")
         }
+    }
+}
+
+/// The outcome of one query, handed from the event loop to the blocked pool thread.
+private final class Answer<T: Sendable>: Sendable {
+    private let result = Mutex<Result<T, any Error>?>(nil)
+    private let ready = DispatchSemaphore(value: 0)
+
+    func set(_ outcome: Result<T, any Error>) {
+        result.withLock { $0 = outcome }
+        ready.signal()
+    }
+
+    /// The outcome, or nil if there is none after `interval`.
+    func wait(for interval: Duration) -> Result<T, any Error>? {
+        let nanoseconds = Int(interval.components.seconds) * 1_000_000_000 + Int(interval.components.attoseconds / 1_000_000_000)
+        guard ready.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .success else { return nil }
+        return result.withLock { $0 }
     }
 }
 

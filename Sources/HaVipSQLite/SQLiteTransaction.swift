@@ -1,20 +1,23 @@
 import GRDB
+import GRDBSQLite
 import HaVipModel
 import HaVipSQL
 
 /// A ``StoreTransaction`` on one GRDB connection, inside a transaction GRDB opened.
+///
+/// Statements are prepared once per connection (GRDB's statement cache); reads bind and step them
+/// through SQLite's C API, turning each column straight into a ``SQLValue``, because GRDB's general
+/// row decoding (`Row`, `DatabaseValue`, `StatementArguments`) was the largest cost of a describe.
 struct SQLiteTransaction: StoreTransaction {
     let db: Database
     private static let compiler = SQLCompiler(.sqlite)
 
     func select<R: StoredRecord>(_ query: Query<R>) throws -> [R] {
-        let statement = Self.compiler.select(query)
-        return try rows(statement).map { try R(row: $0) }
+        try rows(Self.compiler.select(query)) { row in try R(row: row) }
     }
 
     func count<R: StoredRecord>(_ query: Query<R>) throws -> Int {
-        let statement = Self.compiler.count(query)
-        return try Int.fetchOne(cached(statement)) ?? 0
+        try rows(Self.compiler.count(query)) { row in try row.int(0) }.first ?? 0
     }
 
     func insert<R: StoredRecord>(_ record: R) throws {
@@ -30,42 +33,82 @@ struct SQLiteTransaction: StoreTransaction {
         return db.changesCount
     }
 
-    private func cached(_ statement: SQLStatement) throws -> Statement {
+    /// Steps a prepared query, turning each row into a `T`; the statement is reset afterwards.
+    private func rows<T>(_ statement: SQLStatement, _ make: (StoredRow) throws -> T) throws -> [T] {
         let prepared = try db.cachedStatement(sql: statement.sql)
-        prepared.arguments = StatementArguments(statement.bindings.map(\.databaseValue))
-        return prepared
-    }
-
-    private func rows(_ statement: SQLStatement) throws -> [StoredRow] {
-        try Row.fetchAll(cached(statement)).map { row in StoredRow(row.databaseValues.map(SQLValue.init)) }
+        let handle = prepared.sqliteStatement
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        try bind(statement.bindings, to: handle)
+        let columns = Int(sqlite3_column_count(handle))
+        var results: [T] = []
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return results }
+            guard code == SQLITE_ROW else { throw failure(code, statement) }
+            var values: [SQLValue] = []
+            values.reserveCapacity(columns)
+            for column in 0..<Int32(columns) { values.append(Self.value(handle, column)) }
+            results.append(try make(StoredRow(values)))
+        }
     }
 
     private func execute(_ statement: SQLStatement) throws {
-        do {
-            try cached(statement).execute()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw StoreError.conflict(error.message ?? "constraint")
+        let prepared = try db.cachedStatement(sql: statement.sql)
+        let handle = prepared.sqliteStatement
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
         }
-    }
-}
-
-extension SQLValue {
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .null: .null
-        case .integer(let value): value.databaseValue
-        case .real(let value): value.databaseValue
-        case .text(let value): value.databaseValue
+        try bind(statement.bindings, to: handle)
+        var code = sqlite3_step(handle)
+        while code == SQLITE_ROW { code = sqlite3_step(handle) }
+        guard code == SQLITE_DONE else {
+            if code & 0xFF == SQLITE_CONSTRAINT { throw StoreError.conflict(message(code)) }
+            throw failure(code, statement)
         }
     }
 
-    init(_ value: DatabaseValue) {
-        switch value.storage {
-        case .null: self = .null
-        case .int64(let value): self = .integer(value)
-        case .double(let value): self = .real(value)
-        case .string(let value): self = .text(value)
-        case .blob(let data): self = .text(String(decoding: data, as: UTF8.self))
+    private func bind(_ values: [SQLValue], to handle: SQLiteStatement) throws {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32 =
+                switch value {
+                case .null: sqlite3_bind_null(handle, index)
+                case .integer(let integer): sqlite3_bind_int64(handle, index, integer)
+                case .real(let real): sqlite3_bind_double(handle, index, real)
+                case .text(let text):
+                    text.utf8CString.withUnsafeBufferPointer { chars in
+                        sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count - 1), Self.transient)
+                    }
+                }
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message(code)) }
         }
     }
+
+    private static func value(_ handle: SQLiteStatement, _ column: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
+        default:
+            // Text (and blobs, which havip never writes, read as UTF-8).
+            guard let bytes = sqlite3_column_text(handle, column) else { return .text("") }
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return .text(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self))
+        }
+    }
+
+    private func message(_ code: Int32) -> String {
+        db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "SQLite error \(code)"
+    }
+
+    private func failure(_ code: Int32, _ statement: SQLStatement) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: message(code), sql: statement.sql)
+    }
+
+    /// `SQLITE_TRANSIENT`: SQLite copies bound text before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }

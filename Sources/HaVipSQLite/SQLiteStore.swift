@@ -44,8 +44,15 @@ public final class SQLiteStore: HaVipStore {
         try await StoreRetry.onConflict { try await self.writer.write { db in try body(SQLiteTransaction(db: db)) } }
     }
 
+    /// A read is a few indexed lookups: it runs on the calling thread, on one of the pool's reader
+    /// connections, instead of hopping to that reader's dispatch queue and back (two thread switches that
+    /// cost more than the lookups).
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
-        try await writer.read { db in try body(SQLiteTransaction(db: db)) }
+        try readOnCallingThread(body)
+    }
+
+    private func readOnCallingThread<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try writer.read { db in try body(SQLiteTransaction(db: db)) }
     }
 
     public func checkReady() async throws {

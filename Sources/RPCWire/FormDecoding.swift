@@ -7,62 +7,87 @@ public enum FormDecoding {
         into pairs: inout [(name: String, value: String)],
         limits: WireLimits = .standard
     ) throws(WireError) {
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "&")) ?? bytes.endIndex
-            let field = bytes[start..<end]
-            start = end < bytes.endIndex ? bytes.index(after: end) : end
+        // Decoding works on contiguous bytes (a query string's UTF-8 or a body usually are): a generic
+        // collection walked byte by byte costs more than the rest of the request.
+        var outcome: Result<Void, WireError>?
+        _ = bytes.withContiguousStorageIfAvailable { buffer in
+            outcome = Result { () throws(WireError) in try decode(buffer: buffer, into: &pairs, limits: limits) }
+        }
+        if outcome == nil {
+            Array(bytes).withUnsafeBufferPointer { buffer in
+                outcome = Result { () throws(WireError) in try decode(buffer: buffer, into: &pairs, limits: limits) }
+            }
+        }
+        try outcome?.get()
+    }
+
+    private static func decode(
+        buffer bytes: UnsafeBufferPointer<UInt8>, into pairs: inout [(name: String, value: String)], limits: WireLimits
+    ) throws(WireError) {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "&") { end += 1 }
+            let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            start = end + 1
             if field.isEmpty { continue }
-            let equals = field.firstIndex(of: UInt8(ascii: "="))
-            let rawName = field[field.startIndex..<(equals ?? field.endIndex)]
-            let rawValue = equals.map { field[field.index(after: $0)...] } ?? field[field.endIndex...]
-            if rawName.isEmpty { continue }
+            var equals = 0
+            while equals < field.count && field[equals] != UInt8(ascii: "=") { equals += 1 }
+            if equals == 0 { continue }
             guard pairs.count < limits.maxParameters else {
                 throw .tooLarge("more than \(limits.maxParameters) parameters")
             }
-            let name = try decodeComponent(rawName, limits: limits)
+            let name = try decodeComponent(UnsafeBufferPointer(rebasing: field[0..<equals]), limits: limits)
+            let rawValue = equals < field.count ? UnsafeBufferPointer(rebasing: field[(equals + 1)...]) : UnsafeBufferPointer(rebasing: field[field.count...])
             let value = try decodeComponent(rawValue, limits: limits, name: name)
             pairs.append((name, value))
         }
     }
 
-    static func decodeComponent(_ raw: some Collection<UInt8>, limits: WireLimits, name: String? = nil) throws(WireError) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.count)
-        var index = raw.startIndex
-        while index < raw.endIndex {
-            let byte = raw[index]
-            switch byte {
-            case UInt8(ascii: "+"):
-                bytes.append(UInt8(ascii: " "))
-            case UInt8(ascii: "%"):
-                let high = raw.index(after: index)
-                guard high < raw.endIndex, let highValue = hexValue(raw[high]) else {
-                    throw .malformed("broken percent-encoding in \(name.map { "the value of \"\($0)\"" } ?? "a parameter name")")
+    static func decodeComponent(_ raw: UnsafeBufferPointer<UInt8>, limits: WireLimits, name: String? = nil) throws(WireError) -> String {
+        if raw.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(raw.count)
+            var index = 0
+            while index < raw.count {
+                let byte = raw[index]
+                switch byte {
+                case UInt8(ascii: "+"):
+                    bytes.append(UInt8(ascii: " "))
+                case UInt8(ascii: "%"):
+                    guard index + 2 < raw.count, let high = hexValue(raw[index + 1]), let low = hexValue(raw[index + 2]) else {
+                        throw .malformed("broken percent-encoding in \(describe(name))")
+                    }
+                    bytes.append(high << 4 | low)
+                    index += 2
+                default:
+                    bytes.append(byte)
                 }
-                let low = raw.index(after: high)
-                guard low < raw.endIndex, let lowValue = hexValue(raw[low]) else {
-                    throw .malformed("broken percent-encoding in \(name.map { "the value of \"\($0)\"" } ?? "a parameter name")")
-                }
-                bytes.append(highValue << 4 | lowValue)
-                index = low
-            default:
-                bytes.append(byte)
+                index += 1
             }
-            index = raw.index(after: index)
+            return try bytes.withUnsafeBufferPointer { buffer throws(WireError) in try text(buffer, limits: limits, name: name) }
         }
+        return try text(raw, limits: limits, name: name)
+    }
+
+    /// The decoded bytes as a string, within the limits.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, limits: WireLimits, name: String?) throws(WireError) -> String {
         if bytes.count > limits.maxValueBytes {
-            throw .tooLarge("\(name.map { "the value of \"\($0)\"" } ?? "a parameter name") is longer than \(limits.maxValueBytes) bytes")
+            throw .tooLarge("\(describe(name)) is longer than \(limits.maxValueBytes) bytes")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw .malformed("\(name.map { "the value of \"\($0)\"" } ?? "a parameter name") is not valid UTF-8")
+            throw .malformed("\(describe(name)) is not valid UTF-8")
         }
         // Control characters (NUL, U+0001…) cannot be stored by every database nor written in XML; tab,
         // line feed and carriage return are text.
         if bytes.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
-            throw .malformed("\(name.map { "the value of \"\($0)\"" } ?? "a parameter name") contains a control character")
+            throw .malformed("\(describe(name)) contains a control character")
         }
         return text
+    }
+
+    private static func describe(_ name: String?) -> String {
+        name.map { "the value of \"\($0)\"" } ?? "a parameter name"
     }
 
     @inline(__always)

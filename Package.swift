@@ -3,6 +3,9 @@ import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    // Release builds specialise generics across havip's own modules (the store's generic record API is
+    // called from the model and the actions): unspecialised generic code was a visible part of a request.
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
 ]
 
 let package = Package(
@@ -50,7 +53,9 @@ let package = Package(
         // Embedded default store (WAL, named migrations).
         .target(
             name: "HaVipSQLite",
-            dependencies: ["HaVipModel", "HaVipSQL", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "HaVipModel", "HaVipSQL", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The store for several nodes on one PostgreSQL database.

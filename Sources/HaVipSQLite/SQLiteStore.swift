@@ -46,13 +46,13 @@ public final class SQLiteStore: HaVipStore {
 
     /// A read is a few indexed lookups: it runs on the calling thread, on one of the pool's reader
     /// connections, instead of hopping to that reader's dispatch queue and back (two thread switches that
-    /// cost more than the lookups).
+    /// cost more than the lookups), in a snapshot of its own (``SQLiteTransaction/snapshot(_:_:)``).
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
         try readOnCallingThread(body)
     }
 
     private func readOnCallingThread<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try writer.read { db in try body(SQLiteTransaction(db: db)) }
+        try writer.unsafeRead { db in try SQLiteTransaction.snapshot(db, body) }
     }
 
     public func checkReady() async throws {

@@ -55,19 +55,38 @@ struct SQLiteTransaction: StoreTransaction {
         }
     }
 
+    /// Runs `body` on one snapshot of `db` (a connection outside any transaction): `BEGIN` and `COMMIT` are
+    /// prepared once per connection rather than parsed for every read, as GRDB's own `read` does.
+    static func snapshot<T>(_ db: Database, _ body: (SQLiteTransaction) throws -> T) throws -> T {
+        let tx = SQLiteTransaction(db: db)
+        try tx.execute(sql: "BEGIN DEFERRED TRANSACTION")
+        do {
+            let result = try body(tx)
+            try tx.execute(sql: "COMMIT TRANSACTION")
+            return result
+        } catch {
+            try? tx.execute(sql: "ROLLBACK TRANSACTION")
+            throw error
+        }
+    }
+
     private func execute(_ statement: SQLStatement) throws {
-        let prepared = try db.cachedStatement(sql: statement.sql)
+        try execute(sql: statement.sql, statement.bindings)
+    }
+
+    private func execute(sql: String, _ bindings: [SQLValue] = []) throws {
+        let prepared = try db.cachedStatement(sql: sql)
         let handle = prepared.sqliteStatement
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
         }
-        try bind(statement.bindings, to: handle)
+        try bind(bindings, to: handle)
         var code = sqlite3_step(handle)
         while code == SQLITE_ROW { code = sqlite3_step(handle) }
         guard code == SQLITE_DONE else {
             if code & 0xFF == SQLITE_CONSTRAINT { throw StoreError.conflict(message(code)) }
-            throw failure(code, statement)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message(code), sql: sql)
         }
     }
 

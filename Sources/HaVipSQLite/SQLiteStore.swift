@@ -48,7 +48,7 @@ public final class SQLiteStore: HaVipStore {
     /// connections, instead of hopping to that reader's dispatch queue and back (two thread switches that
     /// cost more than the lookups), in a snapshot of its own (``SQLiteTransaction/snapshot(_:_:)``).
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
-        try readOnCallingThread(body)
+        try await writer.unsafeRead { db in try SQLiteTransaction.snapshot(db, body) }
     }
 
     private func readOnCallingThread<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {

@@ -121,14 +121,23 @@ def scenarios(facts: dict) -> dict:
     }
 
 
-def wrk(url: str, connections: int, duration: int, script_args=(), script=None) -> dict:
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time the process has used so far (all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(url: str, connections: int, duration: int, script_args=(), script=None, server_pid=None) -> dict:
+    """One wrk run; with `server_pid`, also the server's CPU time per answered request."""
     threads = min(2, connections)
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
     if script:
         cmd += ["-s", str(script), url, "--", *script_args, str(threads)]
     else:
         cmd += [url]
+    cpu_before = cpu_seconds(server_pid) if server_pid else 0.0
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    cpu_used = cpu_seconds(server_pid) - cpu_before if server_pid else None
 
     def ms(label):
         match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
@@ -137,7 +146,9 @@ def wrk(url: str, connections: int, duration: int, script_args=(), script=None) 
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: (.*)", out)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     return {
+        "cpu_us_per_request": cpu_used / requests * 1e6 if cpu_used is not None and requests else None,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "p50_ms": ms("50"), "p99_ms": ms("99"),
         "non2xx": int(errors.group(1)) if errors else 0,
@@ -198,7 +209,8 @@ def main() -> None:
                     signed_at = time.time()
                 port = free_port()
                 server = havip_server(port)
-                measured = wrk(f"http://127.0.0.1:{port}", connection_count, args.duration, [str(paths)], BENCH / "replay.lua")
+                measured = wrk(f"http://127.0.0.1:{port}", connection_count, args.duration, [str(paths)], BENCH / "replay.lua",
+                               server.proc.pid)
                 measured["rss_mb"] = rss_mb(server.proc.pid)
                 server.stop()
                 record("havip", name, connection_count, run, measured, results)
@@ -206,7 +218,8 @@ def main() -> None:
                     port = free_port()
                     limit = Process([str(binary / "havip-bench-limit"), str(port), str(reply_size(name))], f"http://127.0.0.1:{port}/", log)
                     record("limit", name, connection_count, run,
-                           wrk(f"http://127.0.0.1:{port}", connection_count, args.duration, [str(paths)], BENCH / "replay.lua"), results)
+                           wrk(f"http://127.0.0.1:{port}", connection_count, args.duration, [str(paths)], BENCH / "replay.lua",
+                               limit.proc.pid), results)
                     limit.stop()
         if not args.no_peer and name in ("by-vpc", "by-id"):
             run_moto(moto_python, name, facts["total"], connections, args, results, log)
@@ -236,7 +249,8 @@ def run_moto(python: Path, name: str, count: int, connections, args, results, lo
                  f"Action=DescribeNetworkInterfaces&Version=2016-11-15&NetworkInterfaceId.1={facts['eni']}")
         for connection_count in connections:
             for run in range(args.runs):
-                record("moto", name, connection_count, run, wrk(f"http://127.0.0.1:{port}/?{query}", connection_count, args.duration), results)
+                record("moto", name, connection_count, run,
+                       wrk(f"http://127.0.0.1:{port}/?{query}", connection_count, args.duration, server_pid=proc.pid), results)
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
@@ -247,7 +261,8 @@ def record(server, name, connections, run, measured, results) -> None:
     measured.update({"server": server, "scenario": name, "connections": connections, "run": run})
     results["runs"].append(measured)
     print(f"{server:6} {name:10} c={connections:<3} run {run}: {measured['rps']:>9.0f} req/s  p50 {measured['p50_ms']:.2f} ms  "
-          f"p99 {measured['p99_ms']:.2f} ms  non-2xx {measured['non2xx']}", file=sys.stderr)
+          f"p99 {measured['p99_ms']:.2f} ms  non-2xx {measured['non2xx']}  CPU {measured['cpu_us_per_request'] or 0:.0f} µs/request",
+          file=sys.stderr)
 
 
 def machine() -> dict:
@@ -261,20 +276,23 @@ def table(results: dict) -> str:
 
     def median(server, scenario, connections, field):
         values = [r[field] for r in runs if (r["server"], r["scenario"], r["connections"]) == (server, scenario, connections)
-                  and r["non2xx"] == 0]
+                  and r["non2xx"] == 0 and r.get(field) is not None]
         return statistics.median(values) if values else None
 
     def fmt(value, pattern):
         return pattern.format(value) if value is not None else "–"
 
-    lines = ["| scenario | conns | havip req/s | p50 ms | p99 ms | limit req/s | limit p99 ms | moto req/s | moto p50 ms | havip/limit | havip/moto |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| scenario | conns | havip req/s | p50 ms | p99 ms | CPU µs/req | limit req/s | limit p99 ms | limit CPU µs/req"
+             " | moto req/s | moto p50 ms | havip/limit | havip/moto |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for scenario, connections in keys:
         h, l, m = (median(s, scenario, connections, "rps") for s in ("havip", "limit", "moto"))
-        lines.append("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
+        lines.append("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
             scenario, connections, fmt(h, "{:.0f}"), fmt(median("havip", scenario, connections, "p50_ms"), "{:.2f}"),
-            fmt(median("havip", scenario, connections, "p99_ms"), "{:.2f}"), fmt(l, "{:.0f}"),
-            fmt(median("limit", scenario, connections, "p99_ms"), "{:.2f}"), fmt(m, "{:.1f}"),
+            fmt(median("havip", scenario, connections, "p99_ms"), "{:.2f}"),
+            fmt(median("havip", scenario, connections, "cpu_us_per_request"), "{:.0f}"), fmt(l, "{:.0f}"),
+            fmt(median("limit", scenario, connections, "p99_ms"), "{:.2f}"),
+            fmt(median("limit", scenario, connections, "cpu_us_per_request"), "{:.0f}"), fmt(m, "{:.1f}"),
             fmt(median("moto", scenario, connections, "p50_ms"), "{:.1f}"),
             fmt(h / l if h and l else None, "{:.0%}"), fmt(h / m if h and m else None, "{:.0f}×")))
     return "\n".join(lines)

@@ -100,6 +100,21 @@ def seed(binary: Path, havips: int, folder: Path) -> Path:
     return store
 
 
+def scratch_copy(store: Path) -> Path:
+    """A fresh copy of the seeded store for a run that writes (create): every such run starts from the same
+    fleet, and the store the read scenarios measure never grows."""
+    copy = store.with_name(store.stem + "-scratch.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(copy) + suffix).unlink(missing_ok=True)
+    source, target = sqlite3.connect(store), sqlite3.connect(copy)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    return copy
+
+
 def fleet_facts(store: Path) -> dict:
     db = sqlite3.connect(store)
     vpc, vswitch = db.execute("SELECT vpc_id, vswitch_id FROM havips WHERE account = ? ORDER BY created_at LIMIT 1", (ACCOUNT,)).fetchone()
@@ -181,8 +196,8 @@ def main() -> None:
     results = {"machine": machine(), "havips": facts["total"], "runs": []}
     log = open(work / "servers.log", "ab")
 
-    def havip_server(port):
-        return Process([str(binary / "havip"), "serve", "--port", str(port), "--store", f"sqlite:{store}",
+    def havip_server(port, path=store):
+        return Process([str(binary / "havip"), "serve", "--port", str(port), "--store", f"sqlite:{path}",
                         "--access-key", f"{KEY}:{ACCOUNT}", "--log-level", "error", "--transition-delay", "0"],
                        f"http://127.0.0.1:{port}/_havip/health", log)
 
@@ -208,7 +223,7 @@ def main() -> None:
                        "--key", KEY, *params)
                     signed_at = time.time()
                 port = free_port()
-                server = havip_server(port)
+                server = havip_server(port, scratch_copy(store) if name == "create" else store)
                 measured = wrk(f"http://127.0.0.1:{port}", connection_count, args.duration, [str(paths)], BENCH / "replay.lua",
                                server.proc.pid)
                 measured["rss_mb"] = rss_mb(server.proc.pid)

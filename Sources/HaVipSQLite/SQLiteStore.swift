@@ -44,15 +44,12 @@ public final class SQLiteStore: HaVipStore {
         try await StoreRetry.onConflict { try await self.writer.write { db in try body(SQLiteTransaction(db: db)) } }
     }
 
-    /// A read is a few indexed lookups: it runs on the calling thread, on one of the pool's reader
-    /// connections, instead of hopping to that reader's dispatch queue and back (two thread switches that
-    /// cost more than the lookups), in a snapshot of its own (``SQLiteTransaction/snapshot(_:_:)``).
+    /// A read runs on one of GRDB's reader connections, on that reader's queue, in a snapshot of its own
+    /// (``SQLiteTransaction/snapshot(_:_:)``). Reads on the calling thread (GRDB's synchronous read, or
+    /// read-only connections of havip's own) cost 10–15% less CPU but doubled p99 at 16 connections: they
+    /// hold the threads of Swift's cooperative pool that every request needs (bench/RESULTS.md).
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
         try await writer.unsafeRead { db in try SQLiteTransaction.snapshot(db, body) }
-    }
-
-    private func readOnCallingThread<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try writer.unsafeRead { db in try SQLiteTransaction.snapshot(db, body) }
     }
 
     public func checkReady() async throws {

@@ -16,10 +16,13 @@ public final class SQLiteStore: HaVipStore {
 
     public let kind: String
     let writer: any DatabaseWriter
+    /// The file store's own read-only connections (nil for the in-memory store, read through GRDB).
+    private let readers: ReaderConnections?
 
-    private init(kind: String, writer: any DatabaseWriter) throws {
+    private init(kind: String, writer: any DatabaseWriter, readers: ReaderConnections? = nil) throws {
         self.kind = kind
         self.writer = writer
+        self.readers = readers
         try SQLiteMigrations.migrator.migrate(writer)
     }
 
@@ -32,7 +35,9 @@ public final class SQLiteStore: HaVipStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
         }
-        try self.init(kind: "sqlite", writer: DatabasePool(path: path, configuration: configuration))
+        try self.init(
+            kind: "sqlite", writer: DatabasePool(path: path, configuration: configuration),
+            readers: ReaderConnections(path: path))
     }
 
     /// A private in-memory database, gone when the process ends.
@@ -44,12 +49,11 @@ public final class SQLiteStore: HaVipStore {
         try await StoreRetry.onConflict { try await self.writer.write { db in try body(SQLiteTransaction(db: db)) } }
     }
 
-    /// A read runs on one of GRDB's reader connections, on that reader's queue, in a snapshot of its own
-    /// (``SQLiteTransaction/snapshot(_:_:)``). Reads on the calling thread (GRDB's synchronous read, or
-    /// read-only connections of havip's own) cost 10–15% less CPU but doubled p99 at 16 connections: they
-    /// hold the threads of Swift's cooperative pool that every request needs (bench/RESULTS.md).
+    /// A read runs on one of the store's own reader connections (``ReaderConnections``; GRDB's for the
+    /// in-memory store), in a snapshot of its own (``SQLiteTransaction/snapshot(_:_:)``).
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
-        try await writer.unsafeRead { db in try SQLiteTransaction.snapshot(db, body) }
+        if let readers { return try await readers.read { connection in try SQLiteTransaction.snapshot(connection, body) } }
+        return try await writer.unsafeRead { db in try SQLiteTransaction.snapshot(db, body) }
     }
 
     public func checkReady() async throws {
@@ -61,6 +65,7 @@ public final class SQLiteStore: HaVipStore {
     }
 
     public func close() async throws {
+        readers?.close()
         if let pool = writer as? DatabasePool {
             try pool.close()
         } else if let queue = writer as? DatabaseQueue {

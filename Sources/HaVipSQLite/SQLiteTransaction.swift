@@ -3,13 +3,30 @@ import GRDBSQLite
 import HaVipModel
 import HaVipSQL
 
-/// A ``StoreTransaction`` on one GRDB connection, inside a transaction GRDB opened.
+/// Where a transaction gets its prepared statements: a GRDB connection (writes, the in-memory store) or
+/// one of the store's own ``ReaderConnection``s (reads).
+protocol SQLiteStatementSource {
+    /// The statement for `sql`, prepared once per connection and reset after each use.
+    func statement(_ sql: String) throws -> OpaquePointer
+    var connection: OpaquePointer? { get }
+}
+
+extension Database: SQLiteStatementSource {
+    func statement(_ sql: String) throws -> OpaquePointer {
+        try cachedStatement(sql: sql).sqliteStatement
+    }
+
+    var connection: OpaquePointer? { sqliteConnection }
+}
+
+/// A ``StoreTransaction`` on one SQLite connection: inside a transaction GRDB opened (writes), or in a
+/// ``snapshot(_:_:)`` (reads).
 ///
-/// Statements are prepared once per connection (GRDB's statement cache); reads bind and step them
-/// through SQLite's C API, turning each column straight into a ``SQLValue``, because GRDB's general
-/// row decoding (`Row`, `DatabaseValue`, `StatementArguments`) was the largest cost of a describe.
+/// Statements are prepared once per connection; they are bound and stepped through SQLite's C API,
+/// each column turned straight into a ``SQLValue``, because GRDB's general row decoding (`Row`,
+/// `DatabaseValue`, `StatementArguments`) was the largest cost of a describe.
 struct SQLiteTransaction: StoreTransaction {
-    let db: Database
+    let db: any SQLiteStatementSource
     private static let compiler = SQLCompiler(.sqlite)
 
     func select<R: StoredRecord>(_ query: Query<R>) throws -> [R] {
@@ -30,13 +47,12 @@ struct SQLiteTransaction: StoreTransaction {
 
     func delete<R: StoredRecord>(_ query: Query<R>) throws -> Int {
         try execute(Self.compiler.delete(query))
-        return db.changesCount
+        return Int(db.connection.map { sqlite3_changes($0) } ?? 0)
     }
 
     /// Steps a prepared query, turning each row into a `T`; the statement is reset afterwards.
     private func rows<T>(_ statement: SQLStatement, _ make: (StoredRow) throws -> T) throws -> [T] {
-        let prepared = try db.cachedStatement(sql: statement.sql)
-        let handle = prepared.sqliteStatement
+        let handle = try db.statement(statement.sql)
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
@@ -57,7 +73,7 @@ struct SQLiteTransaction: StoreTransaction {
 
     /// Runs `body` on one snapshot of `db` (a connection outside any transaction): `BEGIN` and `COMMIT` are
     /// prepared once per connection rather than parsed for every read, as GRDB's own `read` does.
-    static func snapshot<T>(_ db: Database, _ body: (SQLiteTransaction) throws -> T) throws -> T {
+    static func snapshot<T>(_ db: any SQLiteStatementSource, _ body: (SQLiteTransaction) throws -> T) throws -> T {
         let tx = SQLiteTransaction(db: db)
         try tx.execute(sql: "BEGIN DEFERRED TRANSACTION")
         do {
@@ -75,8 +91,7 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     private func execute(sql: String, _ bindings: [SQLValue] = []) throws {
-        let prepared = try db.cachedStatement(sql: sql)
-        let handle = prepared.sqliteStatement
+        let handle = try db.statement(sql)
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
@@ -121,7 +136,7 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     private func message(_ code: Int32) -> String {
-        db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "SQLite error \(code)"
+        db.connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "SQLite error \(code)"
     }
 
     private func failure(_ code: Int32, _ statement: SQLStatement) -> DatabaseError {

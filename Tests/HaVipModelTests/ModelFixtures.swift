@@ -5,15 +5,31 @@ import HaVipSQLite
 import Logging
 import Testing
 
-/// The store every model test runs on: an in-memory SQLite database, or, when `HAVIP_TEST_POSTGRES_URL`
-/// is set, a schema of its own on that PostgreSQL server. The same tests on both are the store contract.
+/// The store every model test runs on: a SQLite file of its own (the default store, with its WAL writer
+/// and read-only reader connections), or, when `HAVIP_TEST_POSTGRES_URL` is set, a schema of its own on
+/// that PostgreSQL server. The same tests on both are the store contract.
 enum TestStores {
     static let postgresURL = ProcessInfo.processInfo.environment["HAVIP_TEST_POSTGRES_URL"]
     static var onPostgres: Bool { postgresURL != nil }
 
+    /// Where this test process keeps its SQLite files; those of earlier test processes that have ended
+    /// are removed the first time it is asked for.
+    static let folder: URL = {
+        let temporary = FileManager.default.temporaryDirectory
+        let prefix = "havip-model-tests-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0 {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
+        return temporary.appendingPathComponent(prefix + "\(ProcessInfo.processInfo.processIdentifier)")
+    }()
+
     /// A fresh, empty store, and the work that must finish before it is used.
     static func make() throws -> (store: any HaVipStore, ready: Task<Void, any Error>) {
-        guard let url = postgresURL else { return (try SQLiteStore.inMemory(), Task {}) }
+        guard let url = postgresURL else {
+            return (try SQLiteStore(path: folder.appendingPathComponent(UUID().uuidString + ".sqlite").path), Task {})
+        }
         var logger = Logger(label: "havip-test")
         logger.logLevel = .error
         let store = try PostgresStore(url: url, poolSize: 2, schema: "t" + UUID().uuidString.lowercased().filter(\.isHexDigit), logger: logger)

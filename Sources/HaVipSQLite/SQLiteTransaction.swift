@@ -50,24 +50,20 @@ struct SQLiteTransaction: StoreTransaction {
         return Int(db.connection.map { sqlite3_changes($0) } ?? 0)
     }
 
-    /// Steps a prepared query, turning each row into a `T`; the statement is reset afterwards.
+    /// Steps a prepared query, turning each row into a `T`.
     private func rows<T>(_ statement: SQLStatement, _ make: (StoredRow) throws -> T) throws -> [T] {
-        let handle = try db.statement(statement.sql)
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
-        try bind(statement.bindings, to: handle)
-        let columns = Int(sqlite3_column_count(handle))
-        var results: [T] = []
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return results }
-            guard code == SQLITE_ROW else { throw failure(code, statement) }
-            var values: [SQLValue] = []
-            values.reserveCapacity(columns)
-            for column in 0..<Int32(columns) { values.append(Self.value(handle, column)) }
-            results.append(try make(StoredRow(values)))
+        try withBound(statement.sql, statement.bindings) { handle in
+            let columns = sqlite3_column_count(handle)
+            var results: [T] = []
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return results }
+                guard code == SQLITE_ROW else { throw failure(code, sql: statement.sql) }
+                var values: [SQLValue] = []
+                values.reserveCapacity(Int(columns))
+                for column in 0..<columns { values.append(Self.value(handle, column)) }
+                results.append(try make(StoredRow(values)))
+            }
         }
     }
 
@@ -91,18 +87,23 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     private func execute(sql: String, _ bindings: [SQLValue] = []) throws {
+        try withBound(sql, bindings) { handle in
+            var code = sqlite3_step(handle)
+            while code == SQLITE_ROW { code = sqlite3_step(handle) }
+            guard code == SQLITE_DONE else {
+                if code & 0xFF == SQLITE_CONSTRAINT { throw StoreError.conflict(message(code)) }
+                throw failure(code, sql: sql)
+            }
+        }
+    }
+
+    /// The prepared statement for `sql` with `bindings` bound (every placeholder, so no earlier binding
+    /// survives), handed to `body`, and reset afterwards.
+    private func withBound<T>(_ sql: String, _ bindings: [SQLValue], _ body: (SQLiteStatement) throws -> T) throws -> T {
         let handle = try db.statement(sql)
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
+        defer { sqlite3_reset(handle) }
         try bind(bindings, to: handle)
-        var code = sqlite3_step(handle)
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
-        guard code == SQLITE_DONE else {
-            if code & 0xFF == SQLITE_CONSTRAINT { throw StoreError.conflict(message(code)) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message(code), sql: sql)
-        }
+        return try body(handle)
     }
 
     private func bind(_ values: [SQLValue], to handle: SQLiteStatement) throws {
@@ -118,7 +119,7 @@ struct SQLiteTransaction: StoreTransaction {
                         sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count - 1), Self.transient)
                     }
                 }
-            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message(code)) }
+            guard code == SQLITE_OK else { throw failure(code, sql: nil) }
         }
     }
 
@@ -139,8 +140,8 @@ struct SQLiteTransaction: StoreTransaction {
         db.connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "SQLite error \(code)"
     }
 
-    private func failure(_ code: Int32, _ statement: SQLStatement) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: message(code), sql: statement.sql)
+    private func failure(_ code: Int32, sql: String?) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: message(code), sql: sql)
     }
 
     /// `SQLITE_TRANSIENT`: SQLite copies bound text before the call returns.

@@ -73,6 +73,7 @@ public enum HaVipServer {
             control: ControlController(store: configuration.store))
         var app = Application(
             responder: responder,
+            server: .http1OnEventLoops(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             // Shut down in reverse order: the server drains first, then the store closes, then its services stop.
             services: configuration.storeServices + [StoreLifecycle(store: configuration.store, logger: configuration.logger)],

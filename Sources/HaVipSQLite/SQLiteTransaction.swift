@@ -114,9 +114,9 @@ struct SQLiteTransaction: StoreTransaction {
                 case .null: sqlite3_bind_null(handle, index)
                 case .integer(let integer): sqlite3_bind_int64(handle, index, integer)
                 case .real(let real): sqlite3_bind_double(handle, index, real)
-                case .text(let text):
-                    text.utf8CString.withUnsafeBufferPointer { chars in
-                        sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count - 1), Self.transient)
+                case .text(var text):
+                    text.withUTF8 { bytes in
+                        sqlite3_bind_text(handle, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
                     }
                 }
             guard code == SQLITE_OK else { throw failure(code, sql: nil) }

@@ -1,8 +1,11 @@
 /// One response, built once per action and rendered as JSON or XML from the same tree.
 ///
+/// Not `indirect`: the nesting goes through arrays, which are already on the heap, so a string or
+/// number field costs no allocation of its own.
+///
 /// Alibaba RPC lists are always wrapped: `"HaVips": {"HaVip": [...]}` in JSON and
 /// `<HaVips><HaVip>…</HaVip></HaVips>` in XML, which ``ResponseNode/list(item:_:)`` models.
-public indirect enum ResponseNode: Sendable, Equatable, Codable {
+public enum ResponseNode: Sendable, Equatable, Codable {
     case string(String)
     case integer(Int64)
     case bool(Bool)

@@ -100,7 +100,7 @@ let package = Package(
         ),
         .testTarget(name: "RPCWireTests", dependencies: ["RPCWire"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "HaVipModelTests", dependencies: ["HaVipModel", "HaVipSQLite", "HaVipPostgres", "RPCWire"], swiftSettings: swiftSettings),
+            name: "HaVipModelTests", dependencies: ["HaVipModel", "HaVipSQL", "HaVipSQLite", "HaVipPostgres", "RPCWire"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HaVipServerTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import Foundation
 import HaVipModel
 import Testing
 
@@ -60,6 +61,21 @@ import Testing
             #expect(suffix.count == 22 && suffix.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }, "\(id)")
         }
         #expect(ids.resourceId(prefix: "havip") != ids.resourceId(prefix: "havip"))
+    }
+
+    @Test func requestIdsAreUppercaseVersion4UUIDs() throws {
+        let ids = RandomIDGenerator()
+        var seen = Set<String>()
+        for _ in 0..<1000 {
+            let id = ids.requestId()
+            let parsed = try #require(UUID(uuidString: id), "\(id)")
+            #expect(parsed.uuidString == id)
+            #expect(id.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
+            #expect(Array(id)[14] == "4")
+            #expect("89AB".contains(Array(id)[19]))
+            seen.insert(id)
+        }
+        #expect(seen.count == 1000)
     }
 
     @Test func sequentialIdsAndTheManualClockAreExact() {

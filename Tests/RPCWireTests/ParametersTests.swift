@@ -18,9 +18,22 @@ import Testing
         #expect(parameters.pairs.count == 5)
     }
 
-    @Test(arguments: ["a=%zz", "a=%4", "a=%", "%ff=1", "a=%ff", "a=%C3%28", "a=x%00y", "a=%01", "%1F=1"])
+    @Test(arguments: [
+        "a=%zz", "a=%4", "a=%", "%ff=1", "a=%ff", "a=%C3%28", "a=x%00y", "a=%01", "%1F=1",
+        // Overlong, surrogate, truncated and out-of-range UTF-8.
+        "a=%C0%AF", "a=%ED%A0%80", "a=%E4%B8", "a=x%F4%90%80%80", "a=%EF%BF%BD%FF",
+    ])
     func malformedEncodingIsRejected(text: String) {
         #expect(throws: WireError.self) { try Self.decode(text) }
+    }
+
+    @Test func everyValidUTF8ValueIsKeptAsSent() throws {
+        // U+FFFD itself is valid: only bytes that are not UTF-8 are refused.
+        let parameters = try Self.decode("a=%EF%BF%BD&b=%F0%9F%98%80&c=%C3%A9t%C3%A9&d=\u{4E2D}")
+        #expect(parameters["a"] == "\u{FFFD}")
+        #expect(parameters["b"] == "😀")
+        #expect(parameters["c"] == "été")
+        #expect(parameters["d"] == "中")
     }
 
     @Test func limitsAreEnforced() {

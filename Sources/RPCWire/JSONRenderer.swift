@@ -2,7 +2,7 @@
 public enum JSONRenderer {
     public static func render(_ fields: [ResponseNode.Field]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(512)
+        out.reserveCapacity(4096)
         appendObject(fields, to: &out)
         return out
     }

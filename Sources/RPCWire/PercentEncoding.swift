@@ -6,7 +6,14 @@ public enum PercentEncoding {
         if utf8.allSatisfy(isUnreserved) { return text }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count * 3)
-        for byte in utf8 {
+        var text = text
+        text.withUTF8 { append($0, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the encoding of `bytes` to `out`.
+    public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        for byte in bytes {
             if isUnreserved(byte) {
                 out.append(byte)
             } else {
@@ -15,7 +22,6 @@ public enum PercentEncoding {
                 out.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always)

@@ -37,9 +37,9 @@ struct Authenticator: Sendable {
         let key = try lookUp(accessKeyId)
         let issuedAt = try checkTimestamp(timestamp)
         if keys.verifiesSignatures {
-            let stringToSign = SignatureV1.stringToSign(method: request.method, parameters: parameters.pairs)
+            let stringToSign = SignatureV1.stringToSignBytes(method: request.method, parameters: parameters.pairs)
             guard SignatureV1.signature(stringToSign: stringToSign, secret: key.secret) == signature else {
-                throw .signatureDoesNotMatch(serverStringToSign: stringToSign)
+                throw .signatureDoesNotMatch(serverStringToSign: String(decoding: stringToSign, as: UTF8.self))
             }
         }
         return (key, nonce, issuedAt)

@@ -1,3 +1,4 @@
+import Foundation
 import RPCWire
 import Testing
 
@@ -46,5 +47,25 @@ import Testing
     func formatParameterIsCaseInsensitive(value: String, valid: Bool) {
         #expect((ResponseFormat(parameter: value) != nil) == valid)
         #expect(ResponseFormat(parameter: nil) == .json)
+    }
+}
+
+@Suite struct JSONStringTests {
+    /// Every string renders as Foundation's JSON decoder reads it back, wherever in the string (inside an
+    /// eight-byte word or in the tail) a character that needs escaping falls.
+    @Test func escapesRoundTripAtEveryPosition() throws {
+        let specials: [Character] = ["\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "\u{7F}", "é", "中", " ", "~"]
+        for length in 0..<20 {
+            for position in 0..<max(length, 1) {
+                for special in specials {
+                    var characters = Array(repeating: Character("a"), count: length)
+                    if length > 0 { characters[position] = special }
+                    let text = String(characters)
+                    let json = JSONRenderer.render([.init("V", .string(text))])
+                    let decoded = try JSONDecoder().decode([String: String].self, from: Data(json))
+                    #expect(decoded["V"] == text, "\(text.debugDescription)")
+                }
+            }
+        }
     }
 }

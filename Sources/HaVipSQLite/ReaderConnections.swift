@@ -8,9 +8,10 @@ import Synchronization
 ///
 /// GRDB's reader pool costs about 70 µs of CPU per read on the benchmark machine even for an empty read
 /// (pool semaphore, `DispatchQueue.sync`, schema-cache check), 95 µs async: more than all the statements
-/// of a DescribeHaVips (bench/RESULTS.md). A read still leaves Swift's cooperative pool for the queue's
-/// threads: run on the calling thread, reads hold the cooperative threads every request needs and p99
-/// doubles. GRDB still owns the file: it creates it, migrates it and does every write.
+/// of a DescribeHaVips (bench/RESULTS.md). A read still leaves the request's thread (an event loop) for
+/// the queue's threads: run on the calling thread, reads were measured to cost more CPU per request and
+/// raise p99, on the cooperative pool and on the event loops alike. GRDB still owns the file: it creates
+/// it, migrates it and does every write.
 ///
 /// A small pool written by hand, where GRDB's would serve: measured, GRDB's costs more than the reads.
 final class ReaderConnections: Sendable {

@@ -1,4 +1,5 @@
-/// Signs outgoing RPC requests the way the official SDKs do, for havip's own client and tests.
+/// Signs outgoing RPC requests the way the official SDKs do (V1 and V3). Used today by havip's Swift tests,
+/// to sign the requests they send; the benchmark signs its own in Python (`bench/sign_requests.py`).
 public struct RequestSigner: Sendable {
     public let accessKeyId: String
     public let secret: String

@@ -36,7 +36,8 @@ extension ResponseNode: ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self = .string(value) }
 }
 
-/// The body of a response: the top-level fields after `RequestId`, and the name of the XML root.
+/// The body of a successful response: its top-level fields, without `RequestId` (the server adds it first).
+/// The XML root is not part of it: the server names it from the action (`<Action>Response`).
 public struct RPCResponse: Sendable, Equatable, Codable {
     public var fields: [ResponseNode.Field]
 

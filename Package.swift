@@ -69,7 +69,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Hummingbird application: one RPC route, auth, control routes.
+        // The Hummingbird application: a router with the RPC route (envelope and authentication middleware)
+        // and the control routes under /_havip/.
         .target(
             name: "HaVipServer",
             dependencies: [

@@ -1,60 +1,6 @@
 import HaVipAPI
 import HaVipModel
 import Hummingbird
-import Logging
-import RPCWire
-import ServiceLifecycle
-
-/// Everything a havip server is built from. The executable fills it from the command line; tests fill it
-/// with a temporary store, a manual clock and sequential IDs.
-public struct ServerConfiguration: Sendable {
-    public var host: String
-    public var port: Int
-    public var store: any HaVipStore
-    public var keys: KeyRing
-    public var clock: any WallClock
-    public var ids: any IDGenerator
-    public var limits: WireLimits
-    /// Where used nonces are remembered; nil means in memory, holding at most `nonceCapacity`.
-    public var nonces: (any NonceLedger)?
-    public var nonceCapacity: Int
-    public var settings: ModelSettings
-    /// Services the store needs running beside the server (e.g. the PostgreSQL connection pool).
-    public var storeServices: [any Service]
-    /// Runs once those services are up and before the first request is accepted (e.g. migrations).
-    public var prepareStore: @Sendable () async throws -> Void
-    public var logger: Logger
-
-    public init(
-        host: String = "127.0.0.1",
-        port: Int = 8580,
-        store: any HaVipStore,
-        keys: KeyRing,
-        clock: any WallClock = SystemClock(),
-        ids: any IDGenerator = RandomIDGenerator(),
-        limits: WireLimits = .standard,
-        nonces: (any NonceLedger)? = nil,
-        nonceCapacity: Int = 2_000_000,
-        settings: ModelSettings = ModelSettings(),
-        storeServices: [any Service] = [],
-        prepareStore: @escaping @Sendable () async throws -> Void = {},
-        logger: Logger = Logger(label: "havip")
-    ) {
-        self.host = host
-        self.port = port
-        self.store = store
-        self.keys = keys
-        self.clock = clock
-        self.ids = ids
-        self.limits = limits
-        self.nonces = nonces
-        self.nonceCapacity = nonceCapacity
-        self.settings = settings
-        self.storeServices = storeServices
-        self.prepareStore = prepareStore
-        self.logger = logger
-    }
-}
 
 /// Builds the Hummingbird application: the one place that wires the layers together.
 public enum HaVipServer {
@@ -62,17 +8,8 @@ public enum HaVipServer {
         _ configuration: ServerConfiguration,
         onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let services = ActionServices(
-            store: configuration.store, clock: configuration.clock, ids: configuration.ids, settings: configuration.settings)
-        let responder = HaVipResponder(
-            rpc: RPCController(
-                table: .standard,
-                authenticator: Authenticator(
-                    keys: configuration.keys, clock: configuration.clock, nonces: configuration.nonces ?? NonceCache(capacity: configuration.nonceCapacity)),
-                services: services, limits: configuration.limits, logger: configuration.logger),
-            control: ControlController(store: configuration.store))
         var app = Application(
-            responder: responder,
+            router: makeRouter(configuration),
             server: .http1OnEventLoops(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             // Shut down in reverse order: the server drains first, then the store closes, then its services stop.
@@ -85,19 +22,32 @@ public enum HaVipServer {
         app.beforeServerStarts(perform: configuration.prepareStore)
         return app
     }
-}
 
-/// Closes the store once the server has drained (the server is shut down first: it is started last).
-struct StoreLifecycle: Service {
-    let store: any HaVipStore
-    let logger: Logger
-
-    func run() async throws {
-        try? await gracefulShutdown()
-        do {
-            try await store.close()
-        } catch {
-            logger.error("closing the store failed", metadata: ["error": "\(error)"])
-        }
+    /// Every route, with the middleware each runs through:
+    /// - `GET /`, `POST /`, the RPC API: ``RPCEnvelopeMiddleware`` (request ID, parameters, `Format`, action;
+    ///   every failure as the error envelope) → ``Authenticator`` → ``RPCController``;
+    /// - `/_havip/…`, the emulator's controls: ``ControlRoutes``;
+    /// - anything else: ``UnmatchedRouteMiddleware``.
+    static func makeRouter(_ configuration: ServerConfiguration) -> Router<HaVipRequestContext> {
+        let router = Router(context: HaVipRequestContext.self)
+        let rpc = RPCController(
+            services: ActionServices(
+                store: configuration.store, clock: configuration.clock, ids: configuration.ids, settings: configuration.settings))
+        let authenticator = Authenticator(
+            keys: configuration.keys, clock: configuration.clock, nonces: configuration.nonces ?? NonceCache(capacity: configuration.nonceCapacity))
+        router.group()
+            // One middleware value of a fixed type (the builder composes them): a single dynamic call per request.
+            .addMiddleware {
+                RPCEnvelopeMiddleware(table: .standard, ids: configuration.ids, limits: configuration.limits, logger: configuration.logger)
+                authenticator
+            }
+            .on("/", method: .get, responder: rpc)
+            .on("/", method: .post, responder: rpc)
+        ControlRoutes(store: configuration.store).add(to: router)
+        // Added after every route, router middleware wraps only the router's not-found responder: no matched
+        // request passes through it. Whatever else answers unmatched paths (files compiled into the binary,
+        // say, as a `FileMiddleware`) goes after it, so that what that does not answer still gets this 404.
+        router.add(middleware: UnmatchedRouteMiddleware(ids: configuration.ids, logger: configuration.logger))
+        return router
     }
 }

@@ -5,6 +5,7 @@ import HaVipSQLite
 import HaVipServer
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import RPCWire
 import Testing
 
@@ -25,10 +26,14 @@ struct TestServer {
 
     func nonce() -> String { "nonce-" + nonceCounter.requestId() }
 
-    func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    /// Runs `body` against the application on `store` (a fresh in-memory SQLite store by default), in process.
+    func run(
+        store: (any HaVipStore)? = nil, logger: Logger = Logger(label: "havip-test"),
+        _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         let configuration = ServerConfiguration(
-            store: try SQLiteStore.inMemory(), keys: KeyRing(keys: [Self.key, Self.otherKey], mode: mode), clock: clock,
-            ids: SequentialIDGenerator())
+            store: try store ?? SQLiteStore.inMemory(), keys: KeyRing(keys: [Self.key, Self.otherKey], mode: mode), clock: clock,
+            ids: SequentialIDGenerator(), logger: logger)
         try await HaVipServer.makeApplication(configuration).test(.router, body)
     }
 

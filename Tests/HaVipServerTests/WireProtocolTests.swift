@@ -43,9 +43,14 @@ import Testing
             try await client.execute(uri: "/?" + query, method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers[.contentType] == "text/xml;charset=utf-8")
-                #expect(response.text.contains("<Error><RequestId>"))
-                #expect(response.text.contains("<HostId>localhost</HostId><Code>InvalidRegionId.NotFound</Code>"))
-                #expect(response.text.contains("<Recommend>"))
+                let id = "00000000-0000-4000-8000-000000000001"
+                #expect(response.headers[HTTPField.Name("x-acs-request-id")!] == id)
+                #expect(
+                    response.text
+                        == #"<?xml version="1.0" encoding="UTF-8"?><Error><RequestId>\#(id)</RequestId><HostId>localhost</HostId>"#
+                        + #"<Code>InvalidRegionId.NotFound</Code><Message>The RegionId provided does not exist in our records.</Message>"#
+                        + #"<Recommend>https://api.aliyun.com/troubleshoot?q=InvalidRegionId.NotFound&amp;product=Vpc&amp;requestId=\#(id)</Recommend></Error>"#
+                )
             }
         }
     }

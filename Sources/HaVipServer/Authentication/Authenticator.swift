@@ -50,7 +50,7 @@ struct Authenticator: Sendable {
         let signed = Set(authorization.signedHeaders)
         let carried = request.headers.map { $0.name.canonicalName }.filter { $0.hasPrefix("x-acs-") }
         // The content type decides whether the body's parameters are read: with a body, it must be signed.
-        let contentTypeSigned = request.body.isEmpty || request.header("content-type") == nil || signed.contains("content-type")
+        let contentTypeSigned = request.body.readableBytes == 0 || request.header("content-type") == nil || signed.contains("content-type")
         guard signed.contains("host"), carried.allSatisfy(signed.contains), contentTypeSigned,
             authorization.signedHeaders.allSatisfy({ !request.headerValues($0).isEmpty })
         else { throw .incompleteSignature }
@@ -64,7 +64,7 @@ struct Authenticator: Sendable {
             let canonicalRequest = SignatureV3.canonicalRequest(
                 method: request.method, path: request.path, query: request.query,
                 signedHeaders: authorization.signedHeaders, headerValues: request.headerValues,
-                payloadHash: SignatureV3.hexSHA256(request.body))
+                payloadHash: request.body.withUnsafeReadableBytes { SignatureV3.hexSHA256($0) })
             let stringToSign = SignatureV3.stringToSign(canonicalRequest: canonicalRequest)
             guard SignatureV3.signature(stringToSign: stringToSign, secret: key.secret) == authorization.signature.lowercased() else {
                 throw .signatureDoesNotMatch(serverStringToSign: stringToSign)

@@ -1,5 +1,6 @@
 import HTTPTypes
 import HaVipModel
+import NIOCore
 import RPCWire
 
 /// An RPC request after its query and form body are decoded, before authentication.
@@ -13,9 +14,10 @@ struct IncomingRPCRequest: Sendable {
     let headers: HTTPFields
     /// The `Host` header, which HTTP/1 puts in the request's authority.
     let host: String?
-    let body: [UInt8]
+    /// The body as it arrived (decoded in place, hashed in place for V3: never copied).
+    let body: ByteBuffer
 
-    init(method: String, path: String, rawQuery: String?, headers: HTTPFields, host: String?, body: [UInt8], limits: WireLimits) throws(APIError) {
+    init(method: String, path: String, rawQuery: String?, headers: HTTPFields, host: String?, body: ByteBuffer, limits: WireLimits) throws(APIError) {
         self.method = method
         self.path = path
         self.headers = headers
@@ -26,8 +28,8 @@ struct IncomingRPCRequest: Sendable {
             if let rawQuery { try FormDecoding.decode(rawQuery.utf8, into: &query, limits: limits) }
             self.query = query
             var all = query
-            if !body.isEmpty, Self.isForm(headers[.contentType]) {
-                try FormDecoding.decode(body, into: &all, limits: limits)
+            if body.readableBytes > 0, Self.isForm(headers[.contentType]) {
+                try FormDecoding.decode(body.readableBytesView, into: &all, limits: limits)
             }
             self.parameters = Parameters(all, limits: limits)
         } catch {

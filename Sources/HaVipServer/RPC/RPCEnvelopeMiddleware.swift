@@ -1,0 +1,53 @@
+import HaVipAPI
+import HaVipModel
+import Hummingbird
+import Logging
+import RPCWire
+
+/// The RPC route's first middleware: gives the request its ID, reads its parameters, its `Format` and its
+/// action into the context, and turns every failure after that point, its own included, into the Alibaba
+/// error envelope (``RPCErrorEnvelope``) in the format the request asked for.
+struct RPCEnvelopeMiddleware: RouterMiddleware {
+    let table: ActionTable
+    let ids: any IDGenerator
+    let limits: WireLimits
+    let logger: Logger
+
+    func handle(
+        _ request: Request, context: HaVipRequestContext, next: (Request, HaVipRequestContext) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        context.requestId = ids.requestId()
+        do {
+            try await open(request, into: &context)
+            return try await next(request, context)
+        } catch {
+            throw RPCErrorEnvelope(error, context: context, logger: logger)
+        }
+    }
+
+    /// Decodes the query and the form body, then reads `Format` and the action, each into the context as
+    /// soon as it is known: a failure is rendered with whatever was read before it.
+    private func open(_ request: Request, into context: inout HaVipRequestContext) async throws {
+        let incoming = try IncomingRPCRequest(
+            method: request.method.rawValue, path: request.uri.path, rawQuery: request.uri.query, headers: request.headers,
+            host: request.head.authority, body: try await collectBody(request), limits: limits)
+        guard let format = ResponseFormat(parameter: incoming.parameters["Format"]) else { throw APIError.invalidParameter("Format") }
+        context.format = format
+        let (actionName, version) = try incoming.actionAndVersion()
+        context.action = try table.action(named: actionName, version: version)
+        context.rpc = incoming
+    }
+
+    private func collectBody(_ request: Request) async throws(APIError) -> ByteBuffer {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limits.maxBodyBytes {
+            throw .requestTooLarge("the body is larger than \(limits.maxBodyBytes) bytes")
+        }
+        var request = request
+        do {
+            return try await request.collectBody(upTo: limits.maxBodyBytes)
+        } catch {
+            throw .requestTooLarge("the body is larger than \(limits.maxBodyBytes) bytes")
+        }
+    }
+}

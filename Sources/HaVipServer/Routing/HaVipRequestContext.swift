@@ -1,0 +1,31 @@
+import HaVipAPI
+import HaVipModel
+import Hummingbird
+import RPCWire
+
+/// What havip knows of one request as it passes the router's middleware: Hummingbird's core context, and on
+/// the RPC route the request ID, the answer's format, the decoded request and its action once they are
+/// known, and the authenticated caller.
+///
+/// A value, copied into each middleware's `next` call: what an inner middleware learns does not flow back
+/// out. That is why an RPC failure carries a copy of the context it was known in (``RPCErrorEnvelope``).
+struct HaVipRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    /// `RequestId` in every RPC answer and its `x-acs-request-id` header; empty outside the RPC answers.
+    var requestId = ""
+    /// How the RPC answer is rendered: JSON until the request's `Format` has been read.
+    var format = ResponseFormat.json
+    /// The request's query and form body, decoded; nil until ``RPCEnvelopeMiddleware`` has read them.
+    var rpc: IncomingRPCRequest?
+    /// The action the request names, once found in the action table.
+    var action: (any RPCAction.Type)?
+    /// The key the request was signed with, once ``Authenticator`` has checked it.
+    var caller: AccessKey?
+
+    init(source: Source) {
+        self.coreContext = .init(source: source)
+    }
+
+    /// The product the request is for, as far as known: it names the product in an error's `Recommend` link.
+    var product: Product { action?.product ?? .vpc }
+}

@@ -1,0 +1,55 @@
+import HaVipModel
+import Logging
+import RPCWire
+import ServiceLifecycle
+
+/// Everything a havip server is built from. The executable fills it from the command line; tests fill it
+/// with a temporary store, a manual clock and sequential IDs.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var store: any HaVipStore
+    public var keys: KeyRing
+    public var clock: any WallClock
+    public var ids: any IDGenerator
+    public var limits: WireLimits
+    /// Where used nonces are remembered; nil means in memory, holding at most `nonceCapacity`.
+    public var nonces: (any NonceLedger)?
+    public var nonceCapacity: Int
+    public var settings: ModelSettings
+    /// Services the store needs running beside the server (e.g. the PostgreSQL connection pool).
+    public var storeServices: [any Service]
+    /// Runs once those services are up and before the first request is accepted (e.g. migrations).
+    public var prepareStore: @Sendable () async throws -> Void
+    public var logger: Logger
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8580,
+        store: any HaVipStore,
+        keys: KeyRing,
+        clock: any WallClock = SystemClock(),
+        ids: any IDGenerator = RandomIDGenerator(),
+        limits: WireLimits = .standard,
+        nonces: (any NonceLedger)? = nil,
+        nonceCapacity: Int = 2_000_000,
+        settings: ModelSettings = ModelSettings(),
+        storeServices: [any Service] = [],
+        prepareStore: @escaping @Sendable () async throws -> Void = {},
+        logger: Logger = Logger(label: "havip")
+    ) {
+        self.host = host
+        self.port = port
+        self.store = store
+        self.keys = keys
+        self.clock = clock
+        self.ids = ids
+        self.limits = limits
+        self.nonces = nonces
+        self.nonceCapacity = nonceCapacity
+        self.settings = settings
+        self.storeServices = storeServices
+        self.prepareStore = prepareStore
+        self.logger = logger
+    }
+}

@@ -1,0 +1,19 @@
+import HaVipModel
+
+/// A store whose every read, write and readiness check throws `error`: how the server answers a store
+/// that is down or broken.
+struct FailingStore: HaVipStore {
+    let error: any Error
+
+    var kind: String { "failing" }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T { throw error }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T { throw error }
+
+    func checkReady() async throws { throw error }
+
+    func appliedMigrations() async throws -> [String] { [] }
+
+    func close() async throws {}
+}

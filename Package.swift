@@ -103,6 +103,11 @@ let package = Package(
         .testTarget(
             name: "HaVipModelTests", dependencies: ["HaVipModel", "HaVipSQL", "HaVipSQLite", "HaVipPostgres", "RPCWire"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "havipTests",
+            dependencies: ["havip", "HaVipModel", "HaVipSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "HaVipServerTests",
             dependencies: [
                 "HaVipServer", "HaVipSQLite",

@@ -13,8 +13,7 @@ struct Seed: AsyncParsableCommand {
             The fleet belongs to --account; serve it with a key of that account, e.g. --access-key bench:benchsecret:ACCOUNT.
             """)
 
-    @Option(help: "The store to fill: sqlite:PATH or postgres://USER:PASS@HOST:PORT/DB.")
-    var store: StoreOption
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: "The account that owns the fleet.")
     var account = "bench"
@@ -31,14 +30,19 @@ struct Seed: AsyncParsableCommand {
     @Option(help: "HaVips per transaction.")
     var batch = 5_000
 
-    func run() async throws {
+    func validate() throws {
+        guard storeOptions.store != .memory else { throw ValidationError("--store memory would be gone when seed exits: seed a file or a database") }
         guard havipsPerVpc > 0, havipsPerVpc <= 32_764, havips >= 0, batch > 0 else {
-            throw ValidationError("--havips-per-vpc must be 1 to 32764, --havips and --batch positive")
+            throw ValidationError("--havips-per-vpc must be 1 to 32764, --havips 0 or more, --batch positive")
         }
-        guard let regionInfo = Region.find(region), let zone = regionInfo.zones.first else { throw ValidationError("unknown region \(region)") }
+        guard Region.find(region)?.zones.first != nil else { throw ValidationError("unknown region \(region)") }
+    }
+
+    func run() async throws {
+        guard let zone = Region.find(region)?.zones.first else { throw ValidationError("unknown region \(region)") }
         var logger = Logger(label: "havip-seed")
         logger.logLevel = .warning
-        let opened = try store.open(durability: .normal, poolSize: 4, logger: logger)
+        let opened = try storeOptions.open(logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for service in opened.services { group.addTask { try await service.run() } }
             try await opened.prepare()

@@ -1,11 +1,7 @@
 import ArgumentParser
-import Foundation
 import HaVipModel
-import HaVipPostgres
-import HaVipSQLite
 import HaVipServer
 import Logging
-import ServiceLifecycle
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the API server.")
@@ -16,14 +12,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8580
 
-    @Option(help: "Where state lives: sqlite:PATH (the default, ./.havip/havip.sqlite), memory, or postgres://USER:PASS@HOST:PORT/DB.")
-    var store = StoreOption.sqlite(path: ".havip/havip.sqlite")
-
-    @Option(help: "How hard SQLite pushes commits to disk: normal (survives kill -9) or full (survives power loss).")
-    var sqliteSync = SQLiteStore.Durability.normal
-
-    @Option(help: "PostgreSQL connections per node (with a postgres:// store).")
-    var poolSize = 16
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(
         name: .customLong("access-key"),
@@ -51,6 +40,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = Logger.Level.info
 
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard nonceCapacity > 0 else { throw ValidationError("--nonce-capacity must be at least 1") }
+        guard transitionDelay >= 0, transitionDelay.isFinite else { throw ValidationError("--transition-delay must be 0 or more seconds") }
+        guard maxHavipAssociations > 0, maxHavipsPerInstance > 0, maxVswitchesPerVpc > 0 else {
+            throw ValidationError("limits must be positive")
+        }
+    }
+
     func run() async throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "havip")
@@ -60,79 +58,26 @@ struct Serve: AsyncParsableCommand {
         if accessKeys.isEmpty {
             announce("havip: no --access-key given; using the development key \(AccessKey.development.id):\(AccessKey.development.secret)")
         }
-        let opened = try store.open(durability: sqliteSync, poolSize: poolSize, logger: logger)
+        let opened = try storeOptions.open(logger: logger)
         let configuration = ServerConfiguration(
             host: host, port: port, store: opened.store, keys: KeyRing(keys: keys, mode: auth),
-            nonces: opened.store as? any NonceLedger, nonceCapacity: nonceCapacity, settings: try settings(),
+            nonces: opened.store as? any NonceLedger, nonceCapacity: nonceCapacity, settings: settings,
             storeServices: opened.services, prepareStore: opened.prepare,
             logger: logger)
-        let storeDescription = store.description
+        let storeDescription = storeOptions.store.description
         let app = HaVipServer.makeApplication(configuration) { address in
             announce("havip listening on http://\(address) (store: \(storeDescription), auth: \(auth.rawValue))")
         }
         try await app.runService()
     }
-}
 
-extension Serve {
-    func settings() throws -> ModelSettings {
-        guard transitionDelay >= 0, transitionDelay.isFinite else { throw ValidationError("--transition-delay must be 0 or more seconds") }
-        guard maxHavipAssociations > 0, maxHavipsPerInstance > 0, maxVswitchesPerVpc > 0 else {
-            throw ValidationError("limits must be positive")
-        }
-        return ModelSettings(
+    /// The model's settings from the options (checked in ``validate()``).
+    var settings: ModelSettings {
+        ModelSettings(
             transitionDelay: transitionDelay, maxAssociationsPerHaVip: maxHavipAssociations, maxHaVipsPerInstance: maxHavipsPerInstance,
             maxVSwitchesPerVpc: maxVswitchesPerVpc)
     }
 }
 
-/// Writes a line to stdout at once (unbuffered), for people and scripts waiting on it.
-func announce(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}
-
-enum StoreOption: ExpressibleByArgument, CustomStringConvertible {
-    case sqlite(path: String)
-    case memory
-    case postgres(url: String)
-
-    init?(argument: String) {
-        if argument == "memory" {
-            self = .memory
-        } else if argument.hasPrefix("postgres://") || argument.hasPrefix("postgresql://") {
-            self = .postgres(url: argument)
-        } else if argument.hasPrefix("sqlite:"), argument.count > "sqlite:".count {
-            self = .sqlite(path: String(argument.dropFirst("sqlite:".count)))
-        } else {
-            return nil
-        }
-    }
-
-    var description: String {
-        switch self {
-        case .sqlite(let path): "sqlite:\(path)"
-        case .memory: "memory"
-        case .postgres(let url): url.replacingOccurrences(of: #":[^:@/]*@"#, with: ":***@", options: .regularExpression)
-        }
-    }
-
-    /// The store, the services it needs running, and what must happen before the first request.
-    func open(durability: SQLiteStore.Durability, poolSize: Int, logger: Logger) throws -> (
-        store: any HaVipStore, services: [any Service], prepare: @Sendable () async throws -> Void
-    ) {
-        switch self {
-        case .sqlite(let path): (try SQLiteStore(path: path, durability: durability), [], {})
-        case .memory: (try SQLiteStore.inMemory(), [], {})
-        case .postgres(let url):
-            try {
-                let store = try PostgresStore(url: url, poolSize: poolSize, logger: logger)
-                return (store, [store], { try await store.migrate() })
-            }()
-        }
-    }
-}
-
-extension AccessKey: ExpressibleByArgument {}
 extension AuthMode: ExpressibleByArgument {}
-extension SQLiteStore.Durability: ExpressibleByArgument {}
 extension Logger.Level: @retroactive ExpressibleByArgument {}

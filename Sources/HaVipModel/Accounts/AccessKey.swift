@@ -21,13 +21,6 @@ public struct AccessKey: Sendable, Equatable {
         self.account = account ?? AccountID(id)
     }
 
-    /// Parses the `--access-key ID:SECRET[:ACCOUNT]` form; nil when a part is empty or missing.
-    public init?(argument: String) {
-        let parts = argument.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
-        self.init(id: parts[0], secret: parts[1], account: parts.count == 3 ? AccountID(parts[2]) : nil)
-    }
-
     /// The key configured when no `--access-key` is given, printed at start-up.
     public static let development = AccessKey(id: "havip-dev-key", secret: "havip-dev-secret")
 }

@@ -1,0 +1,37 @@
+import ArgumentParser
+import HaVipModel
+import HaVipPostgres
+import HaVipSQLite
+import Logging
+import ServiceLifecycle
+
+/// Where state lives and how the store is run: the options `serve` and `seed` share.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "Where state lives: sqlite:PATH (the default, ./.havip/havip.sqlite), memory, or postgres://USER:PASS@HOST:PORT/DB.")
+    var store = StoreLocation.sqlite(path: ".havip/havip.sqlite")
+
+    @Option(help: "How hard SQLite pushes commits to disk: normal (survives kill -9) or full (survives power loss).")
+    var sqliteSync = SQLiteStore.Durability.normal
+
+    @Option(help: "PostgreSQL connections per node (with a postgres:// store).")
+    var poolSize = 16
+
+    func validate() throws {
+        guard poolSize > 0 else { throw ValidationError("--pool-size must be at least 1") }
+    }
+
+    /// The store, the services it needs running, and what must happen before the first request.
+    func open(logger: Logger) throws -> (store: any HaVipStore, services: [any Service], prepare: @Sendable () async throws -> Void) {
+        switch store {
+        case .sqlite(let path): (try SQLiteStore(path: path, durability: sqliteSync), [], {})
+        case .memory: (try SQLiteStore.inMemory(), [], {})
+        case .postgres(let url):
+            try {
+                let store = try PostgresStore(url: url, poolSize: poolSize, logger: logger)
+                return (store, [store], { try await store.migrate() })
+            }()
+        }
+    }
+}
+
+extension SQLiteStore.Durability: ExpressibleByArgument {}

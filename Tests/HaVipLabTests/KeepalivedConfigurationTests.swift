@@ -22,7 +22,7 @@ import Testing
                     nopreempt
                     interface eth0
                     virtual_router_id 1
-                    priority 244
+                    priority 204
                     advert_int 1
                     unicast_src_ip 10.77.1.11
                     unicast_peer {

@@ -2,8 +2,9 @@
 ///
 /// What Alibaba Cloud's HaVip guide configures, since a VPC carries no multicast: unicast adverts to the other associated
 /// instances (`unicast_src_ip`, `unicast_peer`), every instance starting as `BACKUP` with `nopreempt` (a recovered
-/// instance does not take the address back), and the priority by association order (254 for the first, then 244, 234,
-/// …: the highest-priority backup takes over after `(256 - priority) / 256` s, and no two start-up elections tie). Each `vrrp_instance` tracks a file with
+/// instance does not take the address back), and the priority by association order (254 for the first, then 204, 154,
+/// …: the highest-priority backup takes over after `(256 - priority) / 256` s, so at start-up, when every instance
+/// waits for a master, the first associated one ends its wait 0.2 s before the next and wins). Each `vrrp_instance` tracks a file with
 /// weight 0 (`/run/havip/release-<HaVipId>`): the lab writes 1 there to make an instance give the address up, which is
 /// how ``Lab/moveAddress(haVip:to:)`` hands it to another.
 struct KeepalivedConfiguration: Equatable, Sendable {
@@ -31,7 +32,7 @@ struct KeepalivedConfiguration: Equatable, Sendable {
                 haVipIds.append(guarded.haVipId)
                 blocks.append(
                     Self.block(
-                        guarded, endpoint: endpoint, priority: max(1, 254 - 10 * rank), peers: Array(Set(peers)).sorted(),
+                        guarded, endpoint: endpoint, priority: max(1, 254 - 50 * rank), peers: Array(Set(peers)).sorted(),
                         advertisementInterval: advertisementInterval))
             }
         }

@@ -11,8 +11,10 @@ struct LabKernel: Sendable {
 
     // MARK: - The base: the lab and client namespaces, the nftables guard
 
-    /// The nftables table in the lab namespace. A bridge port may send ARP (or IPv4) from a HaVip address only if the
-    /// HaVip is associated with it; the VPC drops the rest before the bridge learns or forwards anything.
+    /// The nftables table in the lab namespace. A bridge port may send ARP for a HaVip address (a gratuitous ARP, an
+    /// answer, a request from it) only if the HaVip is associated with it: the VPC drops the rest before the bridge
+    /// learns or forwards anything, so the client's ARP entry never points elsewhere. IPv4 from the address is not
+    /// filtered: an instance answering through another interface of the same vSwitch (an ENI's HaVip, say) still works.
     static let guardTable = """
         table bridge havip {
             set protected {
@@ -24,7 +26,6 @@ struct LabKernel: Sendable {
             chain prerouting {
                 type filter hook prerouting priority filter; policy accept;
                 arp saddr ip @protected arp saddr ip . iifname != @allowed counter drop
-                ip saddr @protected ip saddr . iifname != @allowed counter drop
             }
         }
 
@@ -195,7 +196,8 @@ struct LabKernel: Sendable {
     func setAddress(_ address: LabIPv4, present add: Bool, interface: String, in namespace: String) async throws(LabError) {
         let arguments = [tools.ip, "-n", namespace, "addr", add ? "replace" : "del", "\(address)/32", "dev", interface]
         let result = try await runner.attempt(arguments)
-        guard result.succeeded || (!add && result.standardError.contains("Cannot assign")) else {
+        let absent = result.standardError.contains("Address not found") || result.standardError.contains("Cannot assign")
+        guard result.succeeded || (!add && absent) else {
             throw .commandFailed(command: CommandRunner.describe(arguments), status: "exit \(result.status)", output: result.standardError)
         }
     }

@@ -2,7 +2,8 @@
 import Foundation
 import Synchronization
 
-/// Watches every ARP packet that enters the lab namespace's bridges from a port, on a thread of its own (a packet
+/// Watches every ARP packet that enters the lab namespace's bridges from a port (and, as the bridge passes broadcasts
+/// up, the bridges themselves: those are not ports and are ignored by the lab), on a thread of its own (a packet
 /// socket blocks; Swift's cooperative threads must not), and hands them on as an `AsyncStream`.
 final class ARPWatcher: Sendable {
     /// An ARP packet a port sent into the bridge, and when it was read.
@@ -24,7 +25,7 @@ final class ARPWatcher: Sendable {
 
     /// Opens the socket in the namespace at `path` and starts reading.
     static func start(inNamespace path: String) async throws(LabError) -> ARPWatcher {
-        let watcher = ARPWatcher(socket: try await PacketSocket.openARP(inNamespace: path))
+        let watcher = ARPWatcher(socket: try await PacketSocket.openARPListener(inNamespace: path))
         let thread = Thread { watcher.read() }
         thread.name = "havip-lab-arp"
         thread.start()
@@ -36,7 +37,7 @@ final class ARPWatcher: Sendable {
 
     private func read() {
         while !stopping.load(ordering: .relaxed) {
-            // Copies of what the bridge forwards out of its ports are outgoing; only what enters from a port is a claim.
+            // Only what enters from a port is a claim (the kernel's filter already drops what leaves; this is a second check).
             guard let received = socket.receive(timeoutMilliseconds: 100), !received.isOutgoing,
                 let packet = ARPPacket(received.bytes)
             else { continue }

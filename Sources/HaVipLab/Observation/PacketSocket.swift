@@ -44,14 +44,45 @@ final class PacketSocket: Sendable {
 
     private init(descriptor: Int32) { self.descriptor = descriptor }
 
-    /// A socket that receives every ARP packet on every interface of the namespace at `path` (and can send ARP).
-    static func openARP(inNamespace path: String) async throws(LabError) -> PacketSocket {
+    /// A socket that receives every ARP packet arriving on any interface of the namespace at `path`.
+    ///
+    /// It listens to every protocol (ETH_P_ALL) because only such taps see a frame on a bridge port before the bridge
+    /// takes it; a classic BPF filter in the kernel passes on ARP arriving from outside and nothing else.
+    static func openARPListener(inNamespace path: String) async throws(LabError) -> PacketSocket {
         try await NetworkNamespace.run(in: path) { () -> Result<PacketSocket, LabError> in
-            let descriptor = socket(AF_PACKET, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), Int32(arpProtocol))
+            let descriptor = socket(AF_PACKET, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), Int32(UInt16(ETH_P_ALL).bigEndian))
             guard descriptor >= 0 else { return .failure(.systemCall("socket(AF_PACKET)", errno: errno)) }
-            return .success(PacketSocket(descriptor: descriptor))
+            let socket = PacketSocket(descriptor: descriptor)
+            var program = arrivingARP
+            let attached = program.withUnsafeMutableBufferPointer { instructions in
+                var filter = sock_fprog(len: UInt16(instructions.count), filter: instructions.baseAddress)
+                return setsockopt(descriptor, SOL_SOCKET, SO_ATTACH_FILTER, &filter, socklen_t(MemoryLayout<sock_fprog>.size))
+            }
+            guard attached == 0 else {
+                let failure = errno
+                socket.close()
+                return .failure(.systemCall("setsockopt(SO_ATTACH_FILTER)", errno: failure))
+            }
+            return .success(socket)
         }
     }
+
+    /// `ld pkttype; jeq OUTGOING → drop; ld protocol; jeq ARP → accept; drop`: the protocol and packet type are the
+    /// kernel's ancillary loads (SKF_AD_PROTOCOL is in host order).
+    private static let arrivingARP: [sock_filter] = {
+        let loadWord = UInt16(BPF_LD | BPF_W | BPF_ABS)
+        let jumpIfEqual = UInt16(BPF_JMP | BPF_JEQ | BPF_K)
+        let returnConstant = UInt16(BPF_RET | BPF_K)
+        let ancillary = UInt32(bitPattern: SKF_AD_OFF)
+        return [
+            sock_filter(code: loadWord, jt: 0, jf: 0, k: ancillary &+ UInt32(SKF_AD_PKTTYPE)),
+            sock_filter(code: jumpIfEqual, jt: 3, jf: 0, k: UInt32(PACKET_OUTGOING)),
+            sock_filter(code: loadWord, jt: 0, jf: 0, k: ancillary &+ UInt32(SKF_AD_PROTOCOL)),
+            sock_filter(code: jumpIfEqual, jt: 0, jf: 1, k: UInt32(ETHERTYPE_ARP)),
+            sock_filter(code: returnConstant, jt: 0, jf: 0, k: 0xFFFF),
+            sock_filter(code: returnConstant, jt: 0, jf: 0, k: 0),
+        ]
+    }()
 
     /// Sends gratuitous ARP for `address` from `interface` of the namespace at `path`, `count` times 20 ms apart.
     static func announce(address: LabIPv4, mac: [UInt8], interface: String, inNamespace path: String, count: Int = 3) async throws(LabError) {

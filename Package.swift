@@ -115,6 +115,13 @@ let package = Package(
             path: "bench/limit",
             swiftSettings: swiftSettings
         ),
+        // bench/lab: failover times, lost pings, start-up and RSS of the netns data plane (root; run by hand).
+        .executableTarget(
+            name: "havip-lab-bench",
+            dependencies: ["HaVipLab", .product(name: "Logging", package: "swift-log")],
+            path: "bench/lab",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "HaVipLabTests", dependencies: ["HaVipLab"], swiftSettings: swiftSettings),
         .testTarget(name: "RPCWireTests", dependencies: ["RPCWire"], swiftSettings: swiftSettings),
         .testTarget(

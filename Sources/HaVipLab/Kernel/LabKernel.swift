@@ -99,7 +99,8 @@ struct LabKernel: Sendable {
         for bridge in changes.bridgesToAdd {
             // No multicast snooping: keepalived configurations that multicast their adverts reach every port.
             lab += [
-                "link add \(bridge.name) type bridge mcast_snooping 0", "link set \(bridge.name) addrgenmode none", "link set \(bridge.name) up",
+                "link add \(bridge.name) type bridge mcast_snooping 0", "link set \(bridge.name) addrgenmode none",
+                "link set \(bridge.name) alias \(bridge.vSwitchId)", "link set \(bridge.name) up",
                 "link add \(bridge.clientPort) type veth peer name \(bridge.clientInterface) netns \(names.clientNamespace)",
                 "link set \(bridge.clientPort) addrgenmode none", "link set \(bridge.clientPort) alias client",
                 "link set \(bridge.clientPort) master \(bridge.name)", "link set \(bridge.clientPort) up",

@@ -1,12 +1,5 @@
-import Foundation
 import Logging
 import ServiceLifecycle
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The data plane: every vSwitch a Linux bridge in one namespace the lab owns, every instance a network namespace on
 /// it, the VPC's HaVip rule in nftables, keepalived in the associated instances, and an ARP watcher that reports who
@@ -24,7 +17,7 @@ public actor Lab: Service {
     private nonisolated let observationSink: AsyncStream<LabObservation>.Continuation
     private nonisolated let stopRequests: AsyncStream<Void>
     private nonisolated let stopSink: AsyncStream<Void>.Continuation
-    private let logger: Logger
+    let logger: Logger
 
     private enum Phase {
         case idle, starting, running, stopping, stopped
@@ -33,21 +26,21 @@ public actor Lab: Service {
 
     private var phase = Phase.idle
     private var readyWaiters: [CheckedContinuation<Void, any Error>] = []
-    private var kernel: LabKernel?
-    private var processes: ProcessHost?
+    var kernel: LabKernel?
+    var processes: ProcessHost?
     #if os(Linux)
     private var watcher: ARPWatcher?
     #endif
-    private var layout = LabLayout.empty
+    var layout = LabLayout.empty
     private var tracker = HolderTracker()
     /// The lab namespace's ifindex → port name, to place what the ARP watcher hears.
     private var ports: [Int32: String] = [:]
-    private var keepaliveds: [String: RunningKeepalived] = [:]
+    var keepaliveds: [String: RunningKeepalived] = [:]
     private var busy = false
     private var waitingForTurn: [CheckedContinuation<Void, Never>] = []
 
     /// The keepalived the lab runs in an instance.
-    private struct RunningKeepalived {
+    struct RunningKeepalived {
         var configuration: KeepalivedConfiguration
         /// nil once it has ended (killed by a test, say): it stays ended until the instance restarts or its HaVips change.
         var pid: Int32?
@@ -60,7 +53,7 @@ public actor Lab: Service {
         (stopRequests, stopSink) = AsyncStream.makeStream()
     }
 
-    private var names: LabNames { configuration.names }
+    var names: LabNames { configuration.names }
 
     /// HaVip ID → the instance or ENI ID (as associated) holding its address on the wire now.
     public var holders: [String: String] { tracker.holders }
@@ -108,7 +101,10 @@ public actor Lab: Service {
         guard case .idle = phase else { throw .invalidConfiguration("a Lab runs once; make a new one") }
         phase = .starting
         var kernel: LabKernel?
-        do {
+        do throws(LabError) {
+            guard (1...255).contains(configuration.advertisementInterval) else {
+                throw .invalidConfiguration("advert_int must be 1 to 255 seconds, not \(configuration.advertisementInterval)")
+            }
             let tools = try LabEnvironment.tools(vrrp: configuration.vrrp)
             let made = LabKernel(names: names, tools: tools, runner: CommandRunner(logger: logger), gracePeriod: configuration.stopGracePeriod)
             kernel = made
@@ -259,87 +255,6 @@ public actor Lab: Service {
         }
     }
 
-    // MARK: - keepalived
-
-    /// Gives every running instance associated with a HaVip a keepalived with its current configuration: reloaded
-    /// (SIGHUP) when the configuration changed, started when the instance (re)started or its configuration changed,
-    /// stopped when it has no HaVip left. One that ended on its own stays ended until then, as on a real host.
-    private func syncKeepalived(restarted: Set<String>) async throws(LabError) {
-        for id in keepaliveds.keys where layout.namespaces[id] == nil { keepaliveds[id] = nil }
-        guard configuration.vrrp == .keepalived else { return }
-        for namespace in layout.namespaces.values.sorted(by: { $0.name < $1.name }) {
-            let id = namespace.instanceId
-            let wanted =
-                namespace.isRunning
-                ? KeepalivedConfiguration(instanceId: id, layout: layout, advertisementInterval: configuration.advertisementInterval) : nil
-            let current = keepaliveds[id]
-            guard let wanted else {
-                if let pid = current?.pid { kill(pid, SIGTERM) }
-                keepaliveds[id] = nil
-                continue
-            }
-            let changed = current?.configuration != wanted
-            if let pid = current?.pid, !restarted.contains(id) {
-                if changed {
-                    try writeKeepalivedFiles(wanted, in: namespace)
-                    kill(pid, SIGHUP)
-                }
-                keepaliveds[id]?.configuration = wanted
-            } else if changed || restarted.contains(id) {
-                try writeKeepalivedFiles(wanted, in: namespace)
-                keepaliveds[id] = RunningKeepalived(configuration: wanted, pid: nil)
-                try await launchKeepalived(in: namespace)
-            }
-        }
-    }
-
-    private func launchKeepalived(in namespace: LabLayout.Namespace) async throws(LabError) {
-        guard let kernel, let processes, let keepalived = kernel.tools.keepalived, let wanted = keepaliveds[namespace.instanceId]?.configuration
-        else { return }
-        let inside = KeepalivedConfiguration.directoryInside
-        let command = [keepalived, "--dont-fork", "--log-console", "--log-detail", "--no-syslog", "--vrrp", "--use-file=\(inside)/keepalived.conf"]
-        let instanceId = namespace.instanceId
-        let pid = try await processes.launch(
-            names.execArguments(namespace: namespace.name, command: command, ip: kernel.tools.ip),
-            logPath: labFile(namespace, "keepalived.log")
-        ) { pid, result in
-            await self.keepalivedEnded(instanceId: instanceId, pid: pid, result: result)
-        }
-        keepaliveds[instanceId] = RunningKeepalived(configuration: wanted, pid: pid)
-        logger.debug("lab: keepalived started", metadata: ["instance": "\(instanceId)", "pid": "\(pid)"])
-    }
-
-    private func keepalivedEnded(instanceId: String, pid: Int32, result: LabCommandResult) {
-        logger.debug("lab: keepalived ended", metadata: ["instance": "\(instanceId)", "pid": "\(pid)", "status": "\(result.status)"])
-        if keepaliveds[instanceId]?.pid == pid { keepaliveds[instanceId]?.pid = nil }
-    }
-
-    private func writeKeepalivedFiles(_ wanted: KeepalivedConfiguration, in namespace: LabLayout.Namespace) throws(LabError) {
-        try write(wanted.text, to: labFile(namespace, "keepalived.conf"))
-        for haVipId in wanted.haVipIds {
-            let path = labFile(namespace, KeepalivedConfiguration.releaseFile(haVipId: haVipId))
-            if !FileManager.default.fileExists(atPath: path) { try write("0\n", to: path) }
-        }
-    }
-
-    private func writeRelease(_ release: Bool, haVipId: String, in namespace: LabLayout.Namespace) throws(LabError) {
-        try write(release ? "1\n" : "0\n", to: labFile(namespace, KeepalivedConfiguration.releaseFile(haVipId: haVipId)))
-    }
-
-    /// A file of the lab's in the namespace's `/run/havip`.
-    private func labFile(_ namespace: LabLayout.Namespace, _ name: String) -> String {
-        names.runDirectory(ofNamespace: namespace.name) + "/havip/" + name
-    }
-
-    private func write(_ text: String, to path: String) throws(LabError) {
-        do {
-            // In place, not renamed over: keepalived watches its track files for writes.
-            try text.write(toFile: path, atomically: false, encoding: .utf8)
-        } catch {
-            throw .file(path: path, reason: "\(error)")
-        }
-    }
-
     // MARK: - One change at a time
 
     /// Runs `body` when no other reconcile, move or tear-down is running (each awaits commands, and the actor would
@@ -353,12 +268,4 @@ public actor Lab: Service {
         }
         return try await body()
     }
-}
-
-/// Who holds each HaVip address, as the lab saw it on the wire.
-public struct LabObservation: Sendable, Equatable {
-    /// HaVip ID → the instance or ENI ID (as associated) whose claim the VPC honours; HaVips nobody holds are absent.
-    public var holders: [String: String]
-    /// When the packet that changed it was read (or the change that dropped a holder was made).
-    public var at: ContinuousClock.Instant
 }

@@ -73,6 +73,21 @@ import Glibc
         }
     }
 
+    @Test func aChangeTheKernelRefusesEmptiesTheLabAndTheNextReconcileRebuildsIt() async throws {
+        try await LabHarness.withLab("hvt11-") { lab in
+            #expect(await LabHarness.waitForHolder(lab, "i-a") != nil)
+            var topology = LabFixtures.topology()
+            topology.instances.append(LabFixtures.instance("d", host: 14))
+            topology.instances[3].macAddress = "01:16:3e:00:01:0e"  // a multicast address: no interface can have it
+            await #expect(throws: LabError.self) { try await lab.reconcile(to: topology) }
+            #expect(await lab.holders.isEmpty)
+            #expect(try await LabHarness.namespaces(withPrefix: "hvt11-").sorted() == ["hvt11-client", "hvt11-lab"])
+            try await lab.reconcile(to: LabFixtures.topology())
+            #expect(await LabHarness.waitForHolder(lab, "i-a") != nil)
+            #expect(try await LabHarness.ping(lab, address))
+        }
+    }
+
     @Test func shutdownRemovesEveryNamespaceBridgeAndProcess() async throws {
         var pids: [Int32] = []
         try await LabHarness.withLab("hvt9-") { lab in

@@ -36,18 +36,27 @@ struct LabCommand: ParsableCommand {
         func run() throws {
             let names = try LabNames(prefix: labPrefix)
             guard !command.isEmpty else { throw ValidationError("give the command after --: havip lab exec \(target) -- CMD ...") }
-            if let reason = LabEnvironment.unavailableReason(vrrp: .none) { throw ValidationError(reason) }
+            if let reason = LabEnvironment.unavailableReason(vrrp: .none) { throw Failure(reason) }
             let namespace = names.namespace(forTarget: target)
             guard access(names.namespacePath(namespace), F_OK) == 0 else {
-                throw ValidationError(
-                    "no lab namespace \(namespace): is `havip serve --dataplane netns` running, and is \(target) one of its instances (or client)?")
+                throw Failure(
+                    target == LabNames.clientTarget
+                        ? "no lab namespace \(namespace): is `havip serve --dataplane netns` running (with --lab-prefix \(labPrefix))?"
+                        : "no lab namespace \(namespace): is \(target) an instance of a running `havip serve --dataplane netns` (with --lab-prefix \(labPrefix))?")
             }
             let arguments = names.execArguments(namespace: namespace, command: command)
             var pointers = arguments.map { strdup($0) }
             pointers.append(nil)
             execvp(arguments[0], pointers)
             let failure = errno
-            throw ValidationError("cannot run ip netns exec: \(String(cString: strerror(failure)))")
+            throw Failure("cannot run ip netns exec: \(String(cString: strerror(failure)))")
         }
+    }
+
+    /// An error that is not about the command line, so its message comes without the usage.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+
+        init(_ description: String) { self.description = description }
     }
 }

@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
     ],
     targets: [
         // Alibaba RPC protocol: parameters, signatures, response tree, renderers. No domain knowledge.
@@ -83,10 +85,25 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The data plane (Linux, root): vSwitches as bridges, instances as network namespaces, keepalived, who holds each
+        // HaVip address on the wire. Knows nothing of the model or the store; the executable wires it in.
+        .target(
+            name: "HaVipLab",
+            dependencies: [
+                "CHaVipLab",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The Linux declarations HaVipLab needs that Glibc does not export (packet sockets, setns).
+        .target(name: "CHaVipLab"),
         .executableTarget(
             name: "havip",
             dependencies: [
-                "HaVipServer", "HaVipSQLite", "HaVipPostgres", "HaVipModel",
+                "HaVipServer", "HaVipSQLite", "HaVipPostgres", "HaVipModel", "HaVipLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -99,6 +116,14 @@ let package = Package(
             path: "bench/limit",
             swiftSettings: swiftSettings
         ),
+        // bench/lab: failover times, lost pings, start-up and RSS of the netns data plane (root; run by hand).
+        .executableTarget(
+            name: "havip-lab-bench",
+            dependencies: ["HaVipLab", .product(name: "Logging", package: "swift-log")],
+            path: "bench/lab",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "HaVipLabTests", dependencies: ["HaVipLab"], swiftSettings: swiftSettings),
         .testTarget(name: "RPCWireTests", dependencies: ["RPCWire"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HaVipModelTests", dependencies: ["HaVipModel", "HaVipSQL", "HaVipSQLite", "HaVipPostgres", "RPCWire"], swiftSettings: swiftSettings),

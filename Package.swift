@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "havip", targets: ["havip"]),
         .library(name: "RPCWire", targets: ["RPCWire"]),
         .library(name: "HaVipModel", targets: ["HaVipModel"]),
+        .library(name: "HaVipClient", targets: ["HaVipClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -25,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Alibaba RPC protocol: parameters, signatures, response tree, renderers. No domain knowledge.
@@ -83,6 +86,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The client of both APIs: signed RPC calls (RPCWire's signer) and the control API, over async-http-client.
+        .target(
+            name: "HaVipClient",
+            dependencies: [
+                "RPCWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "havip",
             dependencies: [
@@ -105,6 +120,17 @@ let package = Package(
         .testTarget(
             name: "havipTests",
             dependencies: ["havip", "HaVipModel", "HaVipSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HaVipClientTests",
+            dependencies: [
+                "HaVipClient", "HaVipServer", "HaVipSQLite", "HaVipModel", "RPCWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

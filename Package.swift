@@ -101,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "havip",
             dependencies: [
-                "HaVipServer", "HaVipSQLite", "HaVipPostgres", "HaVipModel",
+                "HaVipServer", "HaVipSQLite", "HaVipPostgres", "HaVipModel", "HaVipClient", "RPCWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -119,7 +119,9 @@ let package = Package(
             name: "HaVipModelTests", dependencies: ["HaVipModel", "HaVipSQL", "HaVipSQLite", "HaVipPostgres", "RPCWire"], swiftSettings: swiftSettings),
         .testTarget(
             name: "havipTests",
-            dependencies: ["havip", "HaVipModel", "HaVipSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "havip", "HaVipModel", "HaVipSQLite", "HaVipClient", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

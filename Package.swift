@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "havip", targets: ["havip"]),
         .library(name: "RPCWire", targets: ["RPCWire"]),
         .library(name: "HaVipModel", targets: ["HaVipModel"]),
+        .library(name: "HaVipClient", targets: ["HaVipClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -27,6 +28,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Alibaba RPC protocol: parameters, signatures, response tree, renderers. No domain knowledge.
@@ -100,11 +104,24 @@ let package = Package(
         ),
         // The Linux declarations HaVipLab needs that Glibc does not export (packet sockets, setns).
         .target(name: "CHaVipLab"),
+        // The client of both APIs: signed RPC calls (RPCWire's signer) and the control API, over async-http-client.
+        .target(
+            name: "HaVipClient",
+            dependencies: [
+                "RPCWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "havip",
             dependencies: [
-                "HaVipServer", "HaVipSQLite", "HaVipPostgres", "HaVipModel", "HaVipLab",
+                "HaVipServer", "HaVipSQLite", "HaVipPostgres", "HaVipModel", "HaVipLab", "HaVipClient", "RPCWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
@@ -129,7 +146,21 @@ let package = Package(
             name: "HaVipModelTests", dependencies: ["HaVipModel", "HaVipSQL", "HaVipSQLite", "HaVipPostgres", "RPCWire"], swiftSettings: swiftSettings),
         .testTarget(
             name: "havipTests",
-            dependencies: ["havip", "HaVipModel", "HaVipSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "havip", "HaVipModel", "HaVipSQLite", "HaVipClient", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HaVipClientTests",
+            dependencies: [
+                "HaVipClient", "HaVipServer", "HaVipSQLite", "HaVipModel", "RPCWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

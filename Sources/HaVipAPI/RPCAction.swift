@@ -1,22 +1,6 @@
 import HaVipModel
 import RPCWire
 
-/// An Alibaba Cloud product whose RPC API havip serves.
-public enum Product: String, Sendable, CaseIterable {
-    case vpc = "Vpc"
-    case ecs = "Ecs"
-    case sts = "Sts"
-
-    /// The API version every action of the product is served under.
-    public var version: String {
-        switch self {
-        case .vpc: "2016-04-28"
-        case .ecs: "2014-05-26"
-        case .sts: "2015-04-01"
-        }
-    }
-}
-
 /// One RPC action: decodes its parameters, calls one model operation, builds the response tree.
 public protocol RPCAction: Sendable {
     /// The exact wire name, e.g. `DescribeHaVips`.

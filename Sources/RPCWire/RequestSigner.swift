@@ -1,5 +1,6 @@
-/// Signs outgoing RPC requests the way the official SDKs do (V1 and V3). Used today by havip's Swift tests,
-/// to sign the requests they send; the benchmark signs its own in Python (`bench/sign_requests.py`).
+/// Signs outgoing RPC requests the way the official SDKs do (V1 and V3): the one signer of havip's Swift code,
+/// used by `HaVipClient` (and so the `havip` command line) and by the Swift tests; the benchmark signs its own
+/// in Python (`bench/sign_requests.py`).
 public struct RequestSigner: Sendable {
     public let accessKeyId: String
     public let secret: String
@@ -44,5 +45,48 @@ public struct RequestSigner: Sendable {
         let authorization = SignatureV3.Authorization(accessKeyId: accessKeyId, signedHeaders: names.sorted(), signature: signature)
         headers.append(("Authorization", authorization.headerValue))
         return headers
+    }
+
+    /// The whole request for one call of `action` of `product`, as a client sends it with `style`: V1 as the
+    /// Tea SDK's `signature_algorithm="v2"` sends it (POST, every parameter in the query, no body), V3 as its
+    /// default (POST, business parameters in the query, the rest in signed `x-acs-*` headers). `host` is the
+    /// `Host` header the request will carry (`name:port` unless the port is the scheme's default).
+    public func sign(
+        _ style: SignatureStyle, product: Product, action: String, parameters: [(name: String, value: String)], host: String,
+        timestamp: String, nonce: String
+    ) -> SignedRequest {
+        switch style {
+        case .v1:
+            let query = signV1(
+                method: "POST", action: action, version: product.version, parameters: parameters, timestamp: timestamp, nonce: nonce)
+            return SignedRequest(method: "POST", query: query, headers: [("host", host)])
+        case .v3:
+            let headers = signV3(
+                method: "POST", host: host, action: action, version: product.version, query: parameters, timestamp: timestamp,
+                nonce: nonce)
+            return SignedRequest(method: "POST", query: parameters, headers: headers)
+        }
+    }
+}
+
+/// Which signature a client puts on its requests.
+public enum SignatureStyle: String, Sendable, CaseIterable {
+    /// HMAC-SHA1 over the sorted parameters (`SignatureVersion=1.0`).
+    case v1
+    /// `ACS3-HMAC-SHA256` in the `Authorization` header.
+    case v3
+}
+
+/// A signed RPC request, ready for the wire: what ``RequestSigner/sign(_:product:action:parameters:host:timestamp:nonce:)`` answers.
+public struct SignedRequest: Sendable {
+    public let method: String
+    /// The URL's query parameters, in order, not yet encoded.
+    public let query: [(name: String, value: String)]
+    /// Every header to send, `host` included.
+    public let headers: [(name: String, value: String)]
+
+    /// The query as the URL carries it: `name=value` pairs percent-encoded by the signing rules, joined by `&`.
+    public var encodedQuery: String {
+        query.map { "\(PercentEncoding.encode($0.name))=\(PercentEncoding.encode($0.value))" }.joined(separator: "&")
     }
 }

@@ -43,6 +43,10 @@ extension APIError {
     public static let serviceUnavailable = APIError(
         "ServiceUnavailable", 503, "The request has failed due to a temporary failure of the server.")
 
+    /// What the gateway answers an account over its request rate (status 400 is unverified: docs/compatibility.md).
+    /// havip never throttles by itself; injected faults use it (`havip ctl fault add --preset throttling`).
+    public static let throttlingUser = APIError("Throttling.User", 400, "Request was denied due to user flow control.")
+
     // MARK: Authentication
 
     public static let incompleteSignature = APIError(

@@ -10,7 +10,7 @@ public enum HaVipServer {
     ) -> some ApplicationProtocol {
         var app = Application(
             router: makeRouter(configuration),
-            server: .http1OnEventLoops(),
+            server: .http1OnEventLoops(tls: configuration.tls),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             // Shut down in reverse order: the server drains first, then the store closes, then its services stop.
             services: configuration.storeServices + [StoreLifecycle(store: configuration.store, logger: configuration.logger)],

@@ -8,6 +8,8 @@ import ServiceLifecycle
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
+    /// The certificate and key of an HTTPS listener; nil serves plain HTTP.
+    public var tls: ServerTLS?
     public var store: any HaVipStore
     public var keys: KeyRing
     public var clock: any WallClock
@@ -23,9 +25,13 @@ public struct ServerConfiguration: Sendable {
     public var prepareStore: @Sendable () async throws -> Void
     public var logger: Logger
 
+    /// `https` when the listener has TLS, else `http`.
+    public var scheme: String { tls == nil ? "http" : "https" }
+
     public init(
         host: String = "127.0.0.1",
         port: Int = 8580,
+        tls: ServerTLS? = nil,
         store: any HaVipStore,
         keys: KeyRing,
         clock: any WallClock = SystemClock(),
@@ -40,6 +46,7 @@ public struct ServerConfiguration: Sendable {
     ) {
         self.host = host
         self.port = port
+        self.tls = tls
         self.store = store
         self.keys = keys
         self.clock = clock

@@ -1,4 +1,5 @@
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 
@@ -26,9 +27,14 @@ struct EventLoopHTTP1Channel: ServerChildChannel {
 }
 
 extension HTTPServerBuilder {
-    /// HTTP/1.1 served on the connections' event loops (see ``EventLoopHTTP1Channel``).
-    static func http1OnEventLoops() -> HTTPServerBuilder {
-        HTTPServerBuilder { responder in EventLoopHTTP1Channel(http1: HTTP1Channel(responder: responder)) }
+    /// HTTP/1.1 served on the connections' event loops (see ``EventLoopHTTP1Channel``); with `tls`, behind a TLS
+    /// handshake (HummingbirdTLS's `TLSChannel` puts it in front of the same channel).
+    static func http1OnEventLoops(tls: ServerTLS? = nil) -> HTTPServerBuilder {
+        HTTPServerBuilder { responder in
+            let http1 = EventLoopHTTP1Channel(http1: HTTP1Channel(responder: responder))
+            guard let tls else { return http1 }
+            return try TLSChannel(http1, tlsConfiguration: tls.configuration)
+        }
     }
 }
 

@@ -14,6 +14,8 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @OptionGroup(title: "HTTPS") var tlsOptions: TLSOptions
+
     @Option(
         name: .customLong("access-key"),
         help: "An AccessKey as ID:SECRET[:ACCOUNT] (repeatable; the account defaults to the key id).")
@@ -60,13 +62,13 @@ struct Serve: AsyncParsableCommand {
         }
         let opened = try storeOptions.open(logger: logger)
         let configuration = ServerConfiguration(
-            host: host, port: port, store: opened.store, keys: KeyRing(keys: keys, mode: auth),
+            host: host, port: port, tls: try await tlsOptions.serverTLS(store: storeOptions.store), store: opened.store, keys: KeyRing(keys: keys, mode: auth),
             nonces: opened.store as? any NonceLedger, nonceCapacity: nonceCapacity, settings: settings,
             storeServices: opened.services, prepareStore: opened.prepare,
             logger: logger)
         let storeDescription = storeOptions.store.description
         let app = HaVipServer.makeApplication(configuration) { address in
-            announce("havip listening on http://\(address) (store: \(storeDescription), auth: \(auth.rawValue))")
+            announce("havip listening on \(configuration.scheme)://\(address) (store: \(storeDescription), auth: \(auth.rawValue))")
         }
         try await app.runService()
     }

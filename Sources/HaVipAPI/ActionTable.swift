@@ -1,4 +1,5 @@
 import HaVipModel
+import RPCWire
 
 /// Every action havip serves, keyed by (version, name). Adding an action is one file in `Actions/` and one
 /// line here; `docs/actions.md` is generated from this list (`havip actions`).
@@ -48,7 +49,10 @@ public struct ActionTable: Sendable {
     public static let standard = ActionTable(all)
 
     private let byKey: [Key: any RPCAction.Type]
-    private let names: Set<String>
+    /// The product each served version belongs to.
+    private let products: [String: Product]
+    /// The products with an action of each name.
+    private let productsByName: [String: Set<Product>]
 
     private struct Key: Hashable {
         let version: String
@@ -57,19 +61,34 @@ public struct ActionTable: Sendable {
 
     public init(_ actions: [any RPCAction.Type]) {
         var byKey: [Key: any RPCAction.Type] = [:]
+        var productsByName: [String: Set<Product>] = [:]
         for action in actions {
             let key = Key(version: action.product.version, name: action.name)
             precondition(byKey[key] == nil, "\(action.name) \(action.product.version) is in the action table twice")
             byKey[key] = action
+            productsByName[action.name, default: []].insert(action.product)
         }
         self.byKey = byKey
-        self.names = Set(actions.map { $0.name })
+        self.products = Dictionary(actions.map { ($0.product.version, $0.product) }, uniquingKeysWith: { first, _ in first })
+        self.productsByName = productsByName
     }
 
-    /// The action for the pair; `InvalidAction.NotFound` for an unknown name, `InvalidParameter` for a
-    /// known name under a version that does not serve it.
+    /// The action for the pair, as the gateway finds it (docs/compatibility.md, "Action and Version"): the version
+    /// names the product, as the endpoint's host does on the real cloud. A version no product here serves is
+    /// `InvalidVersion`; an action the version's product does not serve is `InvalidAction.NotFound`, even when
+    /// another product has an action of that name.
     public func action(named name: String, version: String) throws(APIError) -> any RPCAction.Type {
-        if let action = byKey[Key(version: version, name: name)] { return action }
-        throw names.contains(name) ? .invalidActionOrVersion : .actionNotFound
+        guard products[version] != nil else { throw .invalidVersion }
+        guard let action = byKey[Key(version: version, name: name)] else { throw .actionNotFound }
+        return action
+    }
+
+    /// The product a request is for as far as it says, for the `Recommend` link of an error raised before (or
+    /// instead of) finding its action: the product of its version; for an unknown or missing version, the one
+    /// product with an action of that name; nil when neither tells.
+    public func product(version: String?, action name: String?) -> Product? {
+        if let version, let product = products[version] { return product }
+        guard let name, let owners = productsByName[name], owners.count == 1 else { return nil }
+        return owners.first
     }
 }

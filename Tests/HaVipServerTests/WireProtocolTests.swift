@@ -178,9 +178,10 @@ import Testing
             try await client.execute(uri: "/?" + server.v1Query("DescribeNothing"), method: .get) { response in
                 try response.expectError(404, "InvalidAction.NotFound")
             }
-            try await client.execute(uri: "/?" + server.v1Query("DescribeZones", [("RegionId", "cn-hangzhou")], version: "2014-05-26"), method: .get) {
+            // A VPC action under ECS's version: ECS has no such action (ActionVersionTests has the whole rule).
+            try await client.execute(uri: "/?" + server.v1Query("DescribeHaVips", [("RegionId", "cn-hangzhou")], version: "2014-05-26"), method: .get) {
                 response in
-                try response.expectError(400, "InvalidParameter")
+                try response.expectError(404, "InvalidAction.NotFound")
             }
             try await client.execute(uri: "/?" + server.v1Query("DescribeRegions") + "&Format=YAML", method: .get) { response in
                 try response.expectError(400, "InvalidParameter")

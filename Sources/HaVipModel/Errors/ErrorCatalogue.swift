@@ -208,4 +208,9 @@ extension APIError {
     public static let eipAssociationDuplicated = APIError("InvalidAssociation.Duplicated", 400, "Specified instance already is associated.")
     public static let eipBandwidthInvalid = APIError("InvalidParameter", 400, "Specified value of \"Bandwidth\" is not valid.")
     public static let eipChargeTypeInvalid = APIError("InvalidParameter", 400, "Specified value of \"InternetChargeType\" is not valid")
+
+    // MARK: Action and Version (how the gateway finds the action: docs/compatibility.md)
+
+    /// A `Version` no product serves. An action its version's product does not serve is ``actionNotFound``.
+    public static let invalidVersion = APIError("InvalidVersion", 400, "Specified parameter Version is not valid.")
 }

@@ -60,6 +60,12 @@ struct IncomingRPCRequest: Sendable {
         return (try pick("Action", "x-acs-action"), try pick("Version", "x-acs-version"))
     }
 
+    /// The action and version as far as the request names them (parameter first, then header), unchecked: what
+    /// tells the product of an error raised before the action is found.
+    var namedActionAndVersion: (action: String?, version: String?) {
+        (parameters.optional("Action") ?? header("x-acs-action"), parameters.optional("Version") ?? header("x-acs-version"))
+    }
+
     private static func isForm(_ contentType: String?) -> Bool {
         contentType?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false
     }

@@ -1,3 +1,4 @@
+import HTTPTypes
 import HaVipAPI
 import HaVipModel
 import Hummingbird
@@ -26,16 +27,22 @@ struct RPCEnvelopeMiddleware: RouterMiddleware {
         }
     }
 
-    /// Decodes the query and the form body, then reads `Format` and the action, each into the context as
-    /// soon as it is known: a failure is rendered with whatever was read before it.
+    /// Decodes the query and the form body, then reads the product, `Format` and the action, each into the
+    /// context as soon as it is known: a failure is rendered with whatever was read before it.
     private func open(_ request: Request, into context: inout HaVipRequestContext) async throws {
+        // A V3 request names its version and action in headers, readable even when its body or query is not.
+        context.product = table.product(version: request.headers[.acsVersion], action: request.headers[.acsAction]) ?? .vpc
         let incoming = try IncomingRPCRequest(
             method: request.method.rawValue, path: request.uri.path, rawQuery: request.uri.query, headers: request.headers,
             host: request.head.authority, body: try await collectBody(request), limits: limits)
+        let named = incoming.namedActionAndVersion
+        context.product = table.product(version: named.version, action: named.action) ?? .vpc
         guard let format = ResponseFormat(parameter: incoming.parameters["Format"]) else { throw APIError.invalidParameter("Format") }
         context.format = format
         let (actionName, version) = try incoming.actionAndVersion()
-        context.action = try table.action(named: actionName, version: version)
+        let action = try table.action(named: actionName, version: version)
+        context.action = action
+        context.product = action.product
         context.rpc = incoming
     }
 
@@ -50,4 +57,10 @@ struct RPCEnvelopeMiddleware: RouterMiddleware {
             throw .requestTooLarge("the body is larger than \(limits.maxBodyBytes) bytes")
         }
     }
+}
+
+extension HTTPField.Name {
+    /// The V3 headers that name the action and its version.
+    static let acsAction = HTTPField.Name("x-acs-action")!
+    static let acsVersion = HTTPField.Name("x-acs-version")!
 }

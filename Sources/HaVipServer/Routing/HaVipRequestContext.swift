@@ -19,13 +19,13 @@ struct HaVipRequestContext: RequestContext {
     var rpc: IncomingRPCRequest?
     /// The action the request names, once found in the action table.
     var action: (any RPCAction.Type)?
+    /// The product the request is for as far as known (its action's; before that its version's, else the one
+    /// product with an action of its name; `Vpc` when nothing tells): the product an error's `Recommend` names.
+    var product = Product.vpc
     /// The key the request was signed with, once ``Authenticator`` has checked it.
     var caller: AccessKey?
 
     init(source: Source) {
         self.coreContext = .init(source: source)
     }
-
-    /// The product the request is for, as far as known: it names the product in an error's `Recommend` link.
-    var product: Product { action?.product ?? .vpc }
 }

@@ -17,12 +17,14 @@
   (``servers.shared("--transition-delay", "1")``, one per set of arguments for the session);
   ``fresh_server(*args)``: a server for one test, which it may ``restart()`` or ``kill()``.
   Both need the havip binary: with ``HAVIP_ENDPOINT`` set, their tests are skipped.
+* ``tls_havip``: an HTTPS server (``--tls self-signed``); its endpoint carries the CA to trust.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Dict, Iterator, List, Tuple
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
@@ -155,9 +157,10 @@ class Servers:
         self._shared: Dict[Tuple[str, ...], HavipServer] = {}
         self._started: List[HavipServer] = []
 
-    def start(self, *args: str) -> HavipServer:
-        """A new server (``havip serve`` with the standard arguments, then ``args``)."""
-        server = HavipServer(binary_path(), self._tmp.mktemp("havip-dedicated"), "strict", args)
+    def start(self, *args: str, ca: Optional[Path] = None) -> HavipServer:
+        """A new server (``havip serve`` with the standard arguments, then ``args``; ``ca``: the CA
+        of a ``--tls-cert`` certificate)."""
+        server = HavipServer(binary_path(), self._tmp.mktemp("havip-dedicated"), "strict", args, ca)
         try:
             server.start()
         except RuntimeError as e:
@@ -201,8 +204,8 @@ def fresh_server(servers) -> Iterator:
     """``fresh_server(*args) -> HavipServer`` for this test only; stopped (exit 0) at its end."""
     mine: List[HavipServer] = []
 
-    def start(*args: str) -> HavipServer:
-        server = servers.start(*args)
+    def start(*args: str, ca: Optional[Path] = None) -> HavipServer:
+        server = servers.start(*args, ca=ca)
         mine.append(server)
         return server
 
@@ -224,6 +227,13 @@ def synchronous_havip(request) -> Endpoint:
             pytest.skip("HAVIP_ENDPOINT is not synchronous (set HAVIP_ENDPOINT_SYNCHRONOUS=1 if it runs --transition-delay 0)")
         return request.getfixturevalue("havip")
     return request.getfixturevalue("servers").shared("--transition-delay", "0")
+
+
+@pytest.fixture(scope="session")
+def tls_havip(servers) -> Endpoint:
+    """A server started with ``--tls self-signed``: HTTPS only, its endpoint's ``ca`` is the
+    ``tls/ca.pem`` it made beside its store."""
+    return servers.shared("--tls", "self-signed")
 
 
 @pytest.fixture

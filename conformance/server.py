@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import time
 import urllib.error
@@ -38,6 +39,9 @@ CONFIGURED_KEYS = (TEST_KEY, OTHER_KEY)
 class Endpoint:
     host: str
     port: int
+    # An HTTPS listener: its scheme and the PEM file of the CA its certificate chains to.
+    scheme: str = "http"
+    ca: Optional[str] = None
 
     @classmethod
     def parse(cls, value: str) -> "Endpoint":
@@ -54,13 +58,16 @@ class Endpoint:
 
     @property
     def base_url(self) -> str:
-        return f"http://{self.netloc}"
+        return f"{self.scheme}://{self.netloc}"
 
 
 def health(endpoint: Endpoint, timeout: float = 2.0) -> Optional[dict]:
-    """The health document, or None when the server does not answer 200 JSON."""
+    """The health document, or None when the server does not answer 200 JSON (over TLS, trusting
+    ``endpoint.ca`` only)."""
     try:
-        with urllib.request.urlopen(endpoint.base_url + HEALTH_PATH, timeout=timeout) as resp:
+        # The CA file of a self-signed server appears while it starts.
+        context = ssl.create_default_context(cafile=endpoint.ca) if endpoint.scheme == "https" else None
+        with urllib.request.urlopen(endpoint.base_url + HEALTH_PATH, timeout=timeout, context=context) as resp:
             if resp.status != 200:
                 return None
             return json.loads(resp.read())
@@ -83,15 +90,22 @@ class HavipServer:
 
     ``extra_args`` go after the standard ones (``--transition-delay 1``, ``--max-havip-associations 2``).
     ``restart()`` and ``kill()`` then ``start()`` keep the store file and the port, so clients built
-    for the first process keep working."""
+    for the first process keep working.
 
-    def __init__(self, binary: Path, workdir: Path, auth: str = "strict", extra_args: Sequence[str] = ()):
+    With ``--tls self-signed`` or ``--tls-cert``/``--tls-key`` the server listens for HTTPS: its
+    endpoint has scheme ``https`` and ``ca``, the CA to trust (``tls/ca.pem`` beside the store for
+    ``self-signed``, else the ``ca`` given here)."""
+
+    def __init__(self, binary: Path, workdir: Path, auth: str = "strict", extra_args: Sequence[str] = (),
+                 ca: Optional[Path] = None):
         self.binary = binary
         self.workdir = workdir
         self.auth = auth
         self.extra_args = tuple(extra_args)
         self.log_path = workdir / "havip.log"
         self.store_path = workdir / "havip.sqlite"
+        self.tls = "--tls" in self.extra_args or "--tls-cert" in self.extra_args
+        self.ca = ca or (workdir / "tls" / "ca.pem" if "self-signed" in self.extra_args else None)
         self.endpoint: Optional[Endpoint] = None
         self._proc: Optional[subprocess.Popen] = None
 
@@ -116,7 +130,8 @@ class HavipServer:
                 f"havip binary not found at {self.binary}: build it (swift build), "
                 "or set HAVIP_BIN, or point HAVIP_ENDPOINT at a running server"
             )
-        endpoint = self.endpoint or Endpoint("127.0.0.1", free_port())
+        endpoint = self.endpoint or Endpoint("127.0.0.1", free_port(), *(
+            ("https", str(self.ca)) if self.tls else ()))
         with open(self.log_path, "ab") as log:
             self._proc = subprocess.Popen(
                 self.command(endpoint.port), stdout=log, stderr=subprocess.STDOUT,

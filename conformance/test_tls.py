@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import socket
 import ssl
 import subprocess
 import sys
@@ -112,6 +113,17 @@ def test_sts_requests_are_https_whatever_the_caller_says(tls_havip, monkeypatch)
     assert request.get_protocol_type() == "https"
     client = AcsClient(TEST_KEY.id, TEST_KEY.secret, DEFAULT_REGION, port=tls_havip.port)
     assert f'"AccountId":"{ACCOUNT}"'.encode() in client.do_action_with_exception(request)
+
+
+def test_the_chain_passes_strict_verification(tls_havip):
+    """A CA and a separate server certificate, as strict verifiers want (Python 3.13 makes
+    VERIFY_X509_STRICT its default): by name and by address."""
+    context = ssl.create_default_context(cafile=tls_havip.ca)
+    context.verify_flags |= ssl.VERIFY_X509_STRICT
+    for host in ("localhost", "127.0.0.1"):
+        with socket.create_connection((tls_havip.host, tls_havip.port), timeout=10) as raw:
+            with context.wrap_socket(raw, server_hostname=host) as tls:
+                assert tls.version() in ("TLSv1.2", "TLSv1.3")
 
 
 # ------------------------------------------------------------------- refused without the CA

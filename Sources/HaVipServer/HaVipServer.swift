@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var nonces: (any NonceLedger)?
     public var nonceCapacity: Int
     public var settings: ModelSettings
+    /// Timeouts and the connection cap of each HTTP connection.
+    public var connections: ConnectionLimits
     /// Services the store needs running beside the server (e.g. the PostgreSQL connection pool).
     public var storeServices: [any Service]
     /// Runs once those services are up and before the first request is accepted (e.g. migrations).
@@ -36,6 +38,7 @@ public struct ServerConfiguration: Sendable {
         nonces: (any NonceLedger)? = nil,
         nonceCapacity: Int = 2_000_000,
         settings: ModelSettings = ModelSettings(),
+        connections: ConnectionLimits = .standard,
         storeServices: [any Service] = [],
         prepareStore: @escaping @Sendable () async throws -> Void = {},
         logger: Logger = Logger(label: "havip")
@@ -50,6 +53,7 @@ public struct ServerConfiguration: Sendable {
         self.nonces = nonces
         self.nonceCapacity = nonceCapacity
         self.settings = settings
+        self.connections = connections
         self.storeServices = storeServices
         self.prepareStore = prepareStore
         self.logger = logger
@@ -71,9 +75,17 @@ public enum HaVipServer {
                     keys: configuration.keys, clock: configuration.clock, nonces: configuration.nonces ?? NonceCache(capacity: configuration.nonceCapacity)),
                 services: services, limits: configuration.limits, logger: configuration.logger),
             control: ControlController(store: configuration.store))
+        let connectionCap = configuration.connections.connectionCap(openFileLimit: OpenFileLimit.current ?? Int.max)
+        if connectionCap < configuration.connections.maxConnections {
+            configuration.logger.notice(
+                "connection cap lowered to fit the open-file limit",
+                metadata: ["maxConnections": "\(connectionCap)", "openFileLimit": "\(OpenFileLimit.current ?? 0)"])
+        }
         var app = Application(
             responder: responder,
-            server: .http1OnEventLoops(),
+            server: .http1OnEventLoops(
+                limits: configuration.connections, registry: ConnectionRegistry(cap: connectionCap),
+                answer: ConnectionErrorAnswer(ids: configuration.ids)),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             // Shut down in reverse order: the server drains first, then the store closes, then its services stop.
             services: configuration.storeServices + [StoreLifecycle(store: configuration.store, logger: configuration.logger)],

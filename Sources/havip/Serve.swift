@@ -51,6 +51,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = Logger.Level.info
 
+    @OptionGroup(title: "Connections") var connections: ConnectionOptions
+
     func run() async throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "havip")
@@ -64,6 +66,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, store: opened.store, keys: KeyRing(keys: keys, mode: auth),
             nonces: opened.store as? any NonceLedger, nonceCapacity: nonceCapacity, settings: try settings(),
+            connections: connections.applied(),
             storeServices: opened.services, prepareStore: opened.prepare,
             logger: logger)
         let storeDescription = store.description

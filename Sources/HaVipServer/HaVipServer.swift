@@ -90,6 +90,10 @@ public enum HaVipServer {
             // Shut down in reverse order: the server drains first, then the store closes, then its services stop.
             services: configuration.storeServices + [StoreLifecycle(store: configuration.store, logger: configuration.logger)],
             onServerRunning: { channel in
+                // See SpareDescriptorHandler: without it, running out of file descriptors spins the event loop.
+                try? await channel.eventLoop.submit {
+                    try channel.pipeline.syncOperations.addHandler(SpareDescriptorHandler(), position: .first)
+                }.get()
                 let address = channel.localAddress.map { "\($0.ipAddress ?? configuration.host):\($0.port ?? configuration.port)" }
                 await onServerRunning(address ?? "\(configuration.host):\(configuration.port)")
             },

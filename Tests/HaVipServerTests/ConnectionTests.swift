@@ -3,7 +3,6 @@ import HaVipModel
 import HaVipSQLite
 import HaVipServer
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 /// The connection level, on a live server and raw sockets on 127.0.0.1: what the HTTP parser refuses is
@@ -141,8 +140,7 @@ import Testing
         limits.maxConnections = 2
         try await Self.live(limits) { port in
             let (status, firstClosed) = try await offThePool {
-                // The test client's own connection may hold a place too: fill the cap with ours, idle.
-                let first = try RawConnection(port: port)
+                    let first = try RawConnection(port: port)
                 usleep(50_000)
                 let second = try RawConnection(port: port)
                 usleep(50_000)
@@ -189,12 +187,26 @@ import Testing
 
     // MARK: Helpers
 
+    /// Runs `body` against a live server on 127.0.0.1 with `limits`, given its port. (Not HummingbirdTesting's
+    /// `.live`: its client opens a connection of its own, which would count against the cap under test.)
     static func live(_ limits: ConnectionLimits = .standard, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         let configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, store: try SQLiteStore.inMemory(), keys: KeyRing(keys: [TestServer.key], mode: .strict),
             ids: SequentialIDGenerator(), connections: limits)
-        try await HaVipServer.makeApplication(configuration).test(.live) { client in
-            try await body(try #require(client.port))
+        let (addresses, announce) = AsyncStream.makeStream(of: String.self)
+        let app = HaVipServer.makeApplication(configuration) { address in announce.yield(address) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            var iterator = addresses.makeAsyncIterator()
+            let address = try #require(await iterator.next())
+            let port = try #require(address.split(separator: ":").last.flatMap { Int($0) })
+            do {
+                try await body(port)
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+            group.cancelAll()
         }
     }
 

@@ -250,19 +250,16 @@ final class ConnectionGuard: ChannelDuplexHandler {
     private func end(answering error: APIError?) {
         guard let context else { return }
         ending = .lingering
-        let shutOutput = { context.close(mode: .output, promise: nil) }
-        if let error {
-            let written = context.eventLoop.makePromise(of: Void.self)
-            context.writeAndFlush(wrapOutboundOut(answer.bytes(for: error, host: host)), promise: written)
-            written.futureResult.assumeIsolated().whenComplete { result in
-                switch result {
-                case .success: shutOutput()
-                case .failure: context.close(promise: nil)
-                }
+        // Shut the output once everything before (and the answer) is written: an empty write completes after
+        // the writes queued before it.
+        let bytes = error.map { answer.bytes(for: $0, host: host) } ?? ByteBuffer()
+        let written = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(bytes), promise: written)
+        written.futureResult.assumeIsolated().whenComplete { result in
+            switch result {
+            case .success: context.close(mode: .output, promise: nil)
+            case .failure: context.close(promise: nil)
             }
-        } else {
-            context.flush()
-            shutOutput()
         }
         context.read()
         refreshWait()

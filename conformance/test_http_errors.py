@@ -316,10 +316,10 @@ def test_busy_connections_past_the_file_limit_are_refused_cheaply(file_limited):
         spent = cpu_seconds(file_limited._proc.pid) - cpu_before
         assert spent < 0.5, f"the server used {spent:.2f} s of CPU in 1 s"
         refused = timed_out = 0
-        for sock in socks:
+        for index, sock in enumerate(socks):
             data, closed = read_to_end(sock)
             reply, _ = parse_reply(data)
-            assert reply is not None and closed, data[:200]
+            assert reply is not None and closed, (index, closed, data[:200], refused, timed_out)
             code = reply.json["Code"]
             assert code in ("ServiceUnavailable", "RequestTimeout"), reply
             refused += code == "ServiceUnavailable"

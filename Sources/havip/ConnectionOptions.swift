@@ -15,7 +15,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(
         help: """
             Connections served at once (lowered to fit the open-file limit). A connection over the cap closes the \
-            longest-idle one, or is answered 503 when none is idle.
+            longest-idle one (idle for a second at least), or is answered 503 when none is.
             """)
     var maxConnections = ConnectionLimits.standard.maxConnections
 

@@ -140,10 +140,11 @@ import Testing
         limits.maxConnections = 2
         try await Self.live(limits) { port in
             let (status, firstClosed) = try await offThePool {
-                    let first = try RawConnection(port: port)
+                    // Only a connection idle for a second can be closed to make room.
+                let first = try RawConnection(port: port)
                 usleep(50_000)
                 let second = try RawConnection(port: port)
-                usleep(50_000)
+                usleep(1_100_000)
                 let third = try RawConnection(port: port)
                 try third.send("GET /no/such/path HTTP/1.1\r\nHost: localhost\r\n\r\n")
                 let status = try third.receiveResponse().status

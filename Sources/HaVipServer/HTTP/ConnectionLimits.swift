@@ -8,7 +8,8 @@ public struct ConnectionLimits: Sendable, Equatable {
     /// From the end of a request's headers, how long its whole body may take to arrive.
     public var bodyTimeout: Duration
     /// How many connections are served at once. A connection over the cap closes the longest-idle one to make
-    /// room, or is answered `503 ServiceUnavailable` when none is idle. Held below the open-file limit.
+    /// room (if idle for a second at least), or is answered `503 ServiceUnavailable` when none is. Held below
+    /// the open-file limit.
     public var maxConnections: Int
     /// After an error answer the connection stops sending and reads (and drops) what the client still sends,
     /// for at most this long, so the answer is not lost to a reset; then it is closed.

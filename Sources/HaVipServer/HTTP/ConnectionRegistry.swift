@@ -1,7 +1,12 @@
+import NIOCore
 import Synchronization
 
 /// Counts the server's connections against the cap, and knows which of them are idle (between requests),
 /// so that a new connection over the cap can take the place of the one idle longest.
+///
+/// Only a connection idle for ``minimumIdleAge`` can be closed to make room: a connection just accepted is
+/// idle until its first bytes are read, which may already be on their way (closing it would reset a client
+/// that did nothing wrong).
 ///
 /// Shared by every event loop; each connection reports its own changes, under one lock.
 final class ConnectionRegistry: Sendable {
@@ -14,17 +19,19 @@ final class ConnectionRegistry: Sendable {
     }
 
     let cap: Int
+    let minimumIdleAge: TimeAmount
     private let state = Mutex(State())
 
     private struct State {
         var open = 0
         var nextTicket: UInt64 = 0
         /// Idle connections by ticket; tickets grow with time, so the smallest is the one idle longest.
-        var idle: [UInt64: ConnectionGuard.Handle] = [:]
+        var idle: [UInt64: (handle: ConnectionGuard.Handle, since: NIODeadline)] = [:]
     }
 
-    init(cap: Int) {
+    init(cap: Int, minimumIdleAge: TimeAmount = .seconds(1)) {
         self.cap = cap
+        self.minimumIdleAge = minimumIdleAge
     }
 
     var openConnections: Int { state.withLock { $0.open } }
@@ -35,10 +42,12 @@ final class ConnectionRegistry: Sendable {
                 state.open += 1
                 return .admitted
             }
-            guard let oldest = state.idle.keys.min(), let evicted = state.idle.removeValue(forKey: oldest) else { return .refused }
+            guard let oldest = state.idle.keys.min(), let entry = state.idle[oldest], NIODeadline.now() - entry.since >= minimumIdleAge
+            else { return .refused }
+            state.idle.removeValue(forKey: oldest)
             // The evicted connection gives its place back when it closes.
             state.open += 1
-            return .admittedInPlaceOf(evicted)
+            return .admittedInPlaceOf(entry.handle)
         }
     }
 
@@ -50,7 +59,7 @@ final class ConnectionRegistry: Sendable {
     func becameIdle(_ handle: ConnectionGuard.Handle) -> UInt64 {
         state.withLock { state in
             state.nextTicket += 1
-            state.idle[state.nextTicket] = handle
+            state.idle[state.nextTicket] = (handle, NIODeadline.now())
             return state.nextTicket
         }
     }

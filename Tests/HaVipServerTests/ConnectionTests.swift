@@ -140,13 +140,18 @@ import Testing
         limits.maxConnections = 2
         try await Self.live(limits) { port in
             let (status, firstClosed) = try await offThePool {
-                    // Only a connection idle for a second can be closed to make room.
+                    // Two connections, each served once (so certainly admitted), then idle for more than the second
+                // after which an idle connection can be closed to make room.
+                let request = "GET /no/such/path HTTP/1.1\r\nHost: localhost\r\n\r\n"
                 let first = try RawConnection(port: port)
-                usleep(50_000)
+                try first.send(request)
+                _ = try first.receiveResponse()
                 let second = try RawConnection(port: port)
+                try second.send(request)
+                _ = try second.receiveResponse()
                 usleep(1_100_000)
                 let third = try RawConnection(port: port)
-                try third.send("GET /no/such/path HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                try third.send(request)
                 let status = try third.receiveResponse().status
                 withExtendedLifetime(second) {}
                 return (status, first.isClosedByServer())

@@ -134,13 +134,14 @@ import Testing
 
     // MARK: The connection cap
 
+    /// Two places, and neither an idle nor a slow connection is closed by a timeout during a test.
+    static let twoPlaces = ConnectionLimits(
+        idleTimeout: .seconds(30), headerTimeout: .seconds(30), bodyTimeout: .seconds(30), maxConnections: 2, lingerTimeout: .milliseconds(500))
+
     @Test func overTheCapTheLongestIdleConnectionMakesRoom() async throws {
-        var limits = Self.fast
-        limits.idleTimeout = .seconds(30)
-        limits.maxConnections = 2
-        try await Self.live(limits) { port in
+        try await Self.live(Self.twoPlaces) { port in
             let (status, firstClosed) = try await offThePool {
-                    // Two connections, each served once (so certainly admitted), then idle for more than the second
+                // Two connections, each served once (so certainly admitted), then idle for more than the second
                 // after which an idle connection can be closed to make room.
                 let request = "GET /no/such/path HTTP/1.1\r\nHost: localhost\r\n\r\n"
                 let first = try RawConnection(port: port)
@@ -162,10 +163,7 @@ import Testing
     }
 
     @Test func overTheCapWithNoIdleConnectionTheNewOneIsAnswered503() async throws {
-        var limits = Self.fast
-        limits.headerTimeout = .seconds(30)
-        limits.maxConnections = 2
-        try await Self.live(limits) { port in
+        try await Self.live(Self.twoPlaces) { port in
             let (response, closed) = try await offThePool {
                 var busy: [RawConnection] = []
                 for _ in 0..<3 {

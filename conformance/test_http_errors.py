@@ -113,6 +113,15 @@ def get(target: str, version: str = "HTTP/1.1", method: str = "GET", extra: str 
 
 DESCRIBE = "/?Action=DescribeRegions&Version=2016-04-28"
 
+
+@pytest.fixture
+def direct(havip) -> Endpoint:
+    """havip itself: these tests are about its own HTTP/1.1 layer, which a proxy in front of it
+    (``HAVIP_ENDPOINT``, e.g. nginx under scripts/with-cluster) would answer in its place."""
+    if os.environ.get("HAVIP_ENDPOINT"):
+        pytest.skip("HAVIP_ENDPOINT is set: a proxy in front of havip answers malformed HTTP itself")
+    return havip
+
 MALFORMED = [
     pytest.param(get("/", method="get"), id="lower-case-method"),
     pytest.param(get("/", method="Post"), id="mixed-case-method"),
@@ -139,8 +148,8 @@ MALFORMED = [
 
 
 @pytest.mark.parametrize("request_bytes", MALFORMED)
-def test_malformed_http_gets_the_envelope(havip, request_bytes):
-    body = assert_envelope(one_reply_then_close(havip, request_bytes), 400, "InvalidParameter.Malformed")
+def test_malformed_http_gets_the_envelope(direct, request_bytes):
+    body = assert_envelope(one_reply_then_close(direct, request_bytes), 400, "InvalidParameter.Malformed")
     assert body["Message"].startswith("The request is not well-formed HTTP/1.1: "), body
 
 
@@ -149,20 +158,20 @@ def test_malformed_http_gets_the_envelope(havip, request_bytes):
     pytest.param(get("/", extra="".join(f"X-H{i}: {'b' * 100}\r\n" for i in range(900))), id="headers-over-80KB"),
     pytest.param(get("/?Padding=" + "a" * (1 << 20)), id="1MB-request-line"),
 ])
-def test_oversized_head_gets_the_envelope(havip, request_bytes):
-    assert_envelope(one_reply_then_close(havip, request_bytes), 400, "InvalidParameter.TooLarge")
+def test_oversized_head_gets_the_envelope(direct, request_bytes):
+    assert_envelope(one_reply_then_close(direct, request_bytes), 400, "InvalidParameter.TooLarge")
 
 
-def test_connect_is_answered_with_a_body_and_the_connection_closes(havip):
+def test_connect_is_answered_with_a_body_and_the_connection_closes(direct):
     """CONNECT once got a 403 with no length and no body, and the next request on that connection
     was never answered: now one full answer, then the connection closes."""
     second = get(DESCRIBE)
-    reply = one_reply_then_close(havip, get(DESCRIBE, method="CONNECT") + second)
+    reply = one_reply_then_close(direct, get(DESCRIBE, method="CONNECT") + second)
     assert_envelope(reply, 403, "UnsupportedHTTPMethod")
 
 
-def test_a_bad_request_after_good_ones_is_answered_in_order(havip):
-    sock = connect(havip)
+def test_a_bad_request_after_good_ones_is_answered_in_order(direct):
+    sock = connect(direct)
     try:
         sock.sendall(get("/no/such/path") + get("/no/such/path") + get("/", method="get"))
         data, closed = read_to_end(sock)
@@ -177,10 +186,10 @@ def test_a_bad_request_after_good_ones_is_answered_in_order(havip):
     assert rest == b""
 
 
-def test_the_server_stays_healthy(havip):
+def test_the_server_stays_healthy(direct):
     for request_bytes in [p.values[0] for p in MALFORMED]:
-        one_reply_then_close(havip, request_bytes)
-    assert RawClient(havip).send(v1_request("DescribeRegions")).status == 200
+        one_reply_then_close(direct, request_bytes)
+    assert RawClient(direct).send(v1_request("DescribeRegions")).status == 200
 
 
 # ------------------------------------------------------------------------- timeouts

@@ -49,6 +49,8 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
+    @OptionGroup(title: "Connections") var connections: ConnectionOptions
+
     func run() async throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "havip")
@@ -62,6 +64,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, store: opened.store, keys: KeyRing(keys: keys, mode: auth),
             nonces: opened.store as? any NonceLedger, nonceCapacity: nonceCapacity, settings: settings,
+            connections: connections.applied(),
             storeServices: opened.services, prepareStore: opened.prepare,
             logger: logger)
         let storeDescription = storeOptions.store.description

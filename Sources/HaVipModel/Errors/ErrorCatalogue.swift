@@ -208,4 +208,18 @@ extension APIError {
     public static let eipAssociationDuplicated = APIError("InvalidAssociation.Duplicated", 400, "Specified instance already is associated.")
     public static let eipBandwidthInvalid = APIError("InvalidParameter", 400, "Specified value of \"Bandwidth\" is not valid.")
     public static let eipChargeTypeInvalid = APIError("InvalidParameter", 400, "Specified value of \"InternetChargeType\" is not valid")
+
+    // MARK: HTTP connections (answered by the connection itself, before any route; docs/compatibility.md)
+
+    /// A request that is not HTTP/1.x the parser accepts: a bad request line, method, version, header or chunk.
+    public static func httpRequestMalformed(_ detail: String) -> APIError {
+        APIError("InvalidParameter.Malformed", 400, "The request is not well-formed HTTP/1.1: \(detail).")
+    }
+
+    /// The request line and headers were not all received within the read-header timeout, or the body within the body timeout.
+    public static let requestTimeout = APIError("RequestTimeout", 408, "The request was not received completely in time.")
+
+    /// Every connection slot is taken (and none is idle to make room).
+    public static let tooManyConnections = APIError(
+        "ServiceUnavailable", 503, "The request has failed due to a temporary failure of the server: too many open connections.")
 }

@@ -9,13 +9,28 @@ import NIOCore
 /// task its event loop as executor preference keeps parsing, the action and the answer on one thread:
 /// one thread per core, no hand-offs. Work that may block (the store's writes, PostgreSQL) still leaves
 /// the loop on the store's own threads.
+///
+/// Each connection is also held to havip's ``ConnectionLimits`` (timeouts, the connection cap) and answers
+/// what the HTTP parser refuses with the Alibaba envelope: a ``ConnectionGuard`` before the parser and its
+/// ``RequestPartObserver`` after it.
 struct EventLoopHTTP1Channel: ServerChildChannel {
     typealias Value = HTTP1Channel.Value
 
     let http1: HTTP1Channel
+    let limits: ConnectionLimits
+    let registry: ConnectionRegistry
+    let answer: ConnectionErrorAnswer
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
-        http1.setup(channel: channel, logger: logger)
+        http1.setup(channel: channel, logger: logger).flatMapThrowing { value in
+            let pipeline = channel.pipeline.syncOperations
+            let connection = ConnectionGuard(limits: limits, registry: registry, answer: answer, logger: logger)
+            try pipeline.addHandler(connection, position: .first)
+            // Right after the parser's conversion to HTTP types, before Hummingbird's connection state handler.
+            let state = try pipeline.handler(type: HTTPConnectionStateHandler.self)
+            try pipeline.addHandler(RequestPartObserver(connection: connection), position: .before(state))
+            return value
+        }
     }
 
     func handle(value: Value, logger: Logger) async {
@@ -26,9 +41,11 @@ struct EventLoopHTTP1Channel: ServerChildChannel {
 }
 
 extension HTTPServerBuilder {
-    /// HTTP/1.1 served on the connections' event loops (see ``EventLoopHTTP1Channel``).
-    static func http1OnEventLoops() -> HTTPServerBuilder {
-        HTTPServerBuilder { responder in EventLoopHTTP1Channel(http1: HTTP1Channel(responder: responder)) }
+    /// HTTP/1.1 served on the connections' event loops, within `limits` (see ``EventLoopHTTP1Channel``).
+    static func http1OnEventLoops(limits: ConnectionLimits, registry: ConnectionRegistry, answer: ConnectionErrorAnswer) -> HTTPServerBuilder {
+        HTTPServerBuilder { responder in
+            EventLoopHTTP1Channel(http1: HTTP1Channel(responder: responder), limits: limits, registry: registry, answer: answer)
+        }
     }
 }
 

@@ -1,22 +1,3 @@
-/// The status of a HaVip. `Creating → Available`, `Associating → InUse`,
-/// `Unassociating → InUse | Available`, `Deleting → gone`.
-public enum HaVipStatus: String, Sendable, CaseIterable {
-    case creating = "Creating"
-    case available = "Available"
-    case associating = "Associating"
-    case inUse = "InUse"
-    case unassociating = "Unassociating"
-    case deleting = "Deleting"
-    /// Never shown: the target of `Deleting`, after which the row is removed.
-    case deleted = "Deleted"
-}
-
-/// What a HaVip is associated with; never a mix.
-public enum AssociatedInstanceType: String, Sendable, CaseIterable {
-    case ecsInstance = "EcsInstance"
-    case networkInterface = "NetworkInterface"
-}
-
 /// A high-availability virtual IP: a private address of a vSwitch that can float between instances.
 public struct HaVip: StoredRecord, Equatable {
     public var id: String
@@ -85,37 +66,5 @@ public struct HaVip: StoredRecord, Equatable {
             description: try row.text(10), resourceGroupId: try row.text(11), masterInstanceId: try row.optionalText(12),
             associatedInstanceType: try row.optionalText(13).flatMap(AssociatedInstanceType.init(rawValue:)),
             createdAt: try row.real(14))
-    }
-}
-
-/// One instance or ENI associated with a HaVip. `position` keeps the order they were associated in.
-public struct HaVipAssociation: StoredRecord, Equatable {
-    public var account: AccountID
-    public var haVipId: String
-    public var instanceId: String
-    public var instanceType: AssociatedInstanceType
-    public var position: Double
-
-    public init(account: AccountID, haVipId: String, instanceId: String, instanceType: AssociatedInstanceType, position: Double) {
-        self.account = account
-        self.haVipId = haVipId
-        self.instanceId = instanceId
-        self.instanceType = instanceType
-        self.position = position
-    }
-
-    public var key: String { Self.key(haVipId: haVipId, instanceId: instanceId) }
-    public static func key(haVipId: String, instanceId: String) -> String { "\(haVipId)/\(instanceId)" }
-
-    public static let table = "havip_associations"
-    public static let columns = ["key", "account", "havip_id", "instance_id", "instance_type", "position"]
-
-    public var values: [SQLValue] {
-        [.text(key), .text(account.rawValue), .text(haVipId), .text(instanceId), .text(instanceType.rawValue), .real(position)]
-    }
-
-    public init(row: StoredRow) throws {
-        guard let type = AssociatedInstanceType(rawValue: try row.text(4)) else { throw StoreError.corruptRow("instance_type") }
-        self.init(account: AccountID(try row.text(1)), haVipId: try row.text(2), instanceId: try row.text(3), instanceType: type, position: try row.real(5))
     }
 }

@@ -23,9 +23,9 @@ extension Parameters {
 
     /// What the tag actions act on: `RegionId`, `ResourceType` (canonical, upper-case) and `ResourceId.N`
     /// (at most 50; at least one when `requireIds`).
-    func tagTargets(requireIds: Bool) throws -> (region: Region, type: String, ids: [String]) {
+    func tagTargets(requireIds: Bool) throws -> (region: Region, type: ResourceType, ids: [String]) {
         let region = try region()
-        let type = try TagOperations.canonicalType(required("ResourceType"))
+        let type = try ResourceType(wireName: required("ResourceType"))
         let ids = try ids("ResourceId", max: 50, error: .resourceIdCountExceeded)
         if requireIds, ids.isEmpty { throw APIError.missingParameter("ResourceId.N") }
         return (region, type, ids)

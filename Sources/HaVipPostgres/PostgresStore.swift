@@ -59,7 +59,7 @@ public final class PostgresStore: HaVipStore, Service {
             _ = try tx.run("SELECT pg_advisory_xact_lock(hashtext($1))", [.text("havip-migrations/" + (self.schema ?? "public"))])
             if let schema = self.schema { _ = try tx.run("CREATE SCHEMA IF NOT EXISTS \"\(schema)\"", []) }
             _ = try tx.run("CREATE TABLE IF NOT EXISTS havip_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", [])
-            let applied = Set(try tx.run("SELECT name FROM havip_migrations", []).map { try $0.text(0) })
+            let applied = Set(try tx.run("SELECT name FROM havip_migrations", []).map { try String(sqlValue: $0[0]) })
             for migration in SQLSchema.migrations(for: .postgres) where !applied.contains(migration.name) {
                 for statement in migration.sql.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
                     _ = try tx.run(String(statement), [])
@@ -82,12 +82,12 @@ public final class PostgresStore: HaVipStore, Service {
     }
 
     public func checkReady() async throws {
-        _ = try await read { tx in try tx.count(Query(HaVip.self, account: AccountID(""), [.isNull("id")])) }
+        _ = try await read { tx in try tx.count(Query(HaVip.self, account: AccountID(""), [.never])) }
     }
 
     public func appliedMigrations() async throws -> [String] {
         try await transaction(readOnly: true, isolation: "READ COMMITTED") { tx in
-            try tx.run("SELECT name FROM havip_migrations ORDER BY name", []).map { try $0.text(0) }
+            try tx.run("SELECT name FROM havip_migrations ORDER BY name", []).map { try String(sqlValue: $0[0]) }
         }
     }
 

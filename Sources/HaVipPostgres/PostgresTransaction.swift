@@ -18,11 +18,18 @@ struct PostgresTransaction: StoreTransaction {
     private static let compiler = SQLCompiler(.postgres)
 
     func select<R: StoredRecord>(_ query: Query<R>) throws -> [R] {
-        try run(Self.compiler.select(query)).map { try R(row: $0) }
+        let schema = R.schema
+        return try run(Self.compiler.select(query)).map { row in try schema.decode { row[$0] } }
     }
 
     func count<R: StoredRecord>(_ query: Query<R>) throws -> Int {
-        try run(Self.compiler.count(query)).first?.int(0) ?? 0
+        try run(Self.compiler.count(query)).first.map { try Int(sqlValue: $0[0]) } ?? 0
+    }
+
+    func count<R: StoredRecord, Value: SQLConvertible & Hashable>(_ query: Query<R>, by column: Column<R, Value>) throws -> [Value: Int] {
+        var counts: [Value: Int] = [:]
+        for row in try run(Self.compiler.count(query, by: column)) { counts[try Value(sqlValue: row[0])] = try Int(sqlValue: row[1]) }
+        return counts
     }
 
     func insert<R: StoredRecord>(_ record: R) throws {
@@ -30,7 +37,7 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     func update<R: StoredRecord>(_ record: R) throws {
-        _ = try run(Self.compiler.update(record, account: record.account))
+        _ = try run(Self.compiler.update(record))
     }
 
     func delete<R: StoredRecord>(_ query: Query<R>) throws -> Int {
@@ -39,13 +46,13 @@ struct PostgresTransaction: StoreTransaction {
         return result.rows.count
     }
 
-    func run(_ statement: SQLStatement) throws -> [StoredRow] {
+    func run(_ statement: SQLStatement) throws -> [[SQLValue]] {
         try run(statement.sql, statement.bindings)
     }
 
-    func run(_ sql: String, _ bindings: [SQLValue]) throws -> [StoredRow] {
+    func run(_ sql: String, _ bindings: [SQLValue]) throws -> [[SQLValue]] {
         let result = try wait(connection.query(sql, bindings.map(\.postgresData)))
-        return try result.rows.map { row in StoredRow(try row.map { try SQLValue($0) }) }
+        return try result.rows.map { row in try row.map { try SQLValue($0) } }
     }
 
     /// Waits for `future` while watching the connection: postgres-nio (1.33) never completes a query

@@ -1,4 +1,4 @@
-import HaVipModel
+@testable import HaVipModel
 import RPCWire
 import Testing
 

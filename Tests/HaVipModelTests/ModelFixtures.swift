@@ -212,7 +212,10 @@ struct Harness: Sendable {
     /// A vSwitch's free runs, as `first-last` in dotted form, lowest first.
     func freeRuns(_ vSwitch: VSwitch) async throws -> [String] {
         try await read { tx, context in
-            try tx.select(Query(IPFreeRange.self, account: context.account, [.equals("vswitch_id", .text(vSwitch.id))], order: [("first_address", true)]))
+            try tx.select(
+                Query(
+                    IPFreeRange.self, account: context.account, [.equals(IPFreeRange.column.vSwitchId, vSwitch.id)],
+                    order: [.ascending(IPFreeRange.column.first)]))
                 .map { "\(IPv4Address($0.first))-\(IPv4Address($0.last))" }
         }
     }

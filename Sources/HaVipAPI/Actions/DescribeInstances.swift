@@ -11,14 +11,16 @@ enum DescribeInstances: RPCAction {
         let parameters = call.parameters
         let region = try parameters.region()
         let (number, size) = try parameters.paging(maxSize: 100)
-        var conditions: [Condition] = []
+        var conditions: [Condition<Instance>] = []
         let ids = try parameters.jsonArray("InstanceIds", max: 100, error: .instanceIdsMalformed)
-        if !ids.isEmpty { conditions.append(.isIn("id", ids.map(SQLValue.text))) }
+        if !ids.isEmpty { conditions.append(.isIn(Instance.column.id, ids)) }
         let addresses = try parameters.jsonArray("PrivateIpAddresses", max: 100, error: .invalidParameter("PrivateIpAddresses"))
-        if !addresses.isEmpty { conditions.append(.isIn("private_ip_address", addresses.map(SQLValue.text))) }
-        for (parameter, column) in [("VpcId", "vpc_id"), ("VSwitchId", "vswitch_id"), ("ZoneId", "zone_id"), ("Status", "status"), ("InstanceName", "name")] {
-            if let value = parameters.optional(parameter) { conditions.append(.equals(column, .text(value))) }
+        if !addresses.isEmpty { conditions.append(.isIn(Instance.column.privateIpAddress, addresses)) }
+        let column = Instance.column
+        for (parameter, column) in [("VpcId", column.vpcId), ("VSwitchId", column.vSwitchId), ("ZoneId", column.zoneId), ("InstanceName", column.name)] {
+            if let value = parameters.optional(parameter) { conditions.append(.equals(column, value)) }
         }
+        if let status = parameters.optional("Status") { conditions.append(.isIn(column.status, InstanceStatus(rawValue: status).map { [$0] } ?? [])) }
         let conditionsToUse = conditions
         let (total, items) = try await call.read(region) { tx, context in
             let (total, instances) = try ResourceQueries.page(tx, context, Instance.self, conditionsToUse, pageNumber: number, pageSize: size)

@@ -10,16 +10,18 @@ enum DescribeNetworkInterfaces: RPCAction {
         let parameters = call.parameters
         let region = try parameters.region()
         let (number, size) = try parameters.paging(maxSize: 500)
-        var conditions: [Condition] = []
+        var conditions: [Condition<NetworkInterface>] = []
         let ids = try parameters.ids("NetworkInterfaceId", max: 100, error: .invalidParameter("NetworkInterfaceId"))
-        if !ids.isEmpty { conditions.append(.isIn("id", ids.map(SQLValue.text))) }
+        if !ids.isEmpty { conditions.append(.isIn(NetworkInterface.column.id, ids)) }
+        let column = NetworkInterface.column
         let columns = [
-            ("VpcId", "vpc_id"), ("VSwitchId", "vswitch_id"), ("InstanceId", "instance_id"), ("PrimaryIpAddress", "primary_ip_address"),
-            ("Status", "status"), ("Type", "type"), ("NetworkInterfaceName", "name"),
+            ("VpcId", column.vpcId), ("VSwitchId", column.vSwitchId), ("PrimaryIpAddress", column.primaryIpAddress), ("Status", column.status),
+            ("Type", column.type), ("NetworkInterfaceName", column.name),
         ]
         for (parameter, column) in columns {
-            if let value = parameters.optional(parameter) { conditions.append(.equals(column, .text(value))) }
+            if let value = parameters.optional(parameter) { conditions.append(.equals(column, value)) }
         }
+        if let instance = parameters.optional("InstanceId") { conditions.append(.equals(column.instanceId, instance)) }
         let conditionsToUse = conditions
         let (total, enis) = try await call.read(region) { tx, context in
             try ResourceQueries.page(tx, context, NetworkInterface.self, conditionsToUse, pageNumber: number, pageSize: size)

@@ -10,12 +10,12 @@ enum DescribeSecurityGroups: RPCAction {
         let parameters = call.parameters
         let region = try parameters.region()
         let (number, size) = try parameters.paging(maxSize: 50)
-        var conditions: [Condition] = []
-        if let vpcId = parameters.optional("VpcId") { conditions.append(.equals("vpc_id", .text(vpcId))) }
+        var conditions: [Condition<SecurityGroup>] = []
+        if let vpcId = parameters.optional("VpcId") { conditions.append(.equals(SecurityGroup.column.vpcId, vpcId)) }
         var ids = try parameters.jsonArray("SecurityGroupIds", max: 100, error: .invalidParameter("SecurityGroupIds"))
         if let id = parameters.optional("SecurityGroupId") { ids.append(id) }
-        if !ids.isEmpty { conditions.append(.isIn("id", ids.map(SQLValue.text))) }
-        if let name = parameters.optional("SecurityGroupName") { conditions.append(.equals("name", .text(name))) }
+        if !ids.isEmpty { conditions.append(.isIn(SecurityGroup.column.id, ids)) }
+        if let name = parameters.optional("SecurityGroupName") { conditions.append(.equals(SecurityGroup.column.name, name)) }
         let conditionsToUse = conditions
         let (total, groups) = try await call.read(region) { tx, context in
             try ResourceQueries.page(tx, context, SecurityGroup.self, conditionsToUse, pageNumber: number, pageSize: size)

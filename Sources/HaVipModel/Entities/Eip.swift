@@ -1,5 +1,5 @@
 /// An elastic IP address, possibly bound to a HaVip or an ECS instance.
-public struct Eip: StoredRecord, Equatable {
+public struct Eip: Equatable, Sendable {
     public var id: String
     public var account: AccountID
     public var regionId: String
@@ -15,47 +15,32 @@ public struct Eip: StoredRecord, Equatable {
     public var description: String
     public var resourceGroupId: String
     public var createdAt: Double
+}
 
-    public init(
-        id: String, account: AccountID, regionId: String, ipAddress: String, status: String, instanceType: String?, instanceId: String?,
-        bandwidth: String, internetChargeType: String, instanceChargeType: String, name: String, description: String,
-        resourceGroupId: String, createdAt: Double
-    ) {
-        self.id = id
-        self.account = account
-        self.regionId = regionId
-        self.ipAddress = ipAddress
-        self.status = status
-        self.instanceType = instanceType
-        self.instanceId = instanceId
-        self.bandwidth = bandwidth
-        self.internetChargeType = internetChargeType
-        self.instanceChargeType = instanceChargeType
-        self.name = name
-        self.description = description
-        self.resourceGroupId = resourceGroupId
-        self.createdAt = createdAt
-    }
+extension Eip: TaggableRecord {
+    public static let resourceType = ResourceType.eip
+    public static let column = Columns()
+    public static let schema = RecordSchema(
+        table: "eips", columns: column,
+        blank: Eip(
+            id: "", account: AccountID(""), regionId: "", ipAddress: "", status: "", instanceType: nil, instanceId: nil, bandwidth: "",
+            internetChargeType: "", instanceChargeType: "", name: "", description: "", resourceGroupId: "", createdAt: 0))
 
-    public static let table = "eips"
-    public static let columns = [
-        "id", "account", "region_id", "ip_address", "status", "instance_type", "instance_id", "bandwidth", "internet_charge_type",
-        "instance_charge_type", "name", "description", "resource_group_id", "created_at",
-    ]
-
-    public var values: [SQLValue] {
-        [
-            .text(id), .text(account.rawValue), .text(regionId), .text(ipAddress), .text(status), SQLValue(instanceType), SQLValue(instanceId),
-            .text(bandwidth), .text(internetChargeType), .text(instanceChargeType), .text(name), .text(description),
-            .text(resourceGroupId), .real(createdAt),
-        ]
-    }
-
-    public init(row: StoredRow) throws {
-        self.init(
-            id: try row.text(0), account: AccountID(try row.text(1)), regionId: try row.text(2), ipAddress: try row.text(3),
-            status: try row.text(4), instanceType: try row.optionalText(5), instanceId: try row.optionalText(6), bandwidth: try row.text(7),
-            internetChargeType: try row.text(8), instanceChargeType: try row.text(9), name: try row.text(10), description: try row.text(11),
-            resourceGroupId: try row.text(12), createdAt: try row.real(13))
+    /// The columns of `eips`.
+    public final class Columns: RegionalColumns {
+        public let id = Column(\Eip.id, "id")
+        public let account = Column(\Eip.account, "account")
+        public let regionId = Column(\Eip.regionId, "region_id")
+        public let ipAddress = Column(\Eip.ipAddress, "ip_address")
+        public let status = Column(\Eip.status, "status")
+        public let instanceType = Column(\Eip.instanceType, "instance_type")
+        public let instanceId = Column(\Eip.instanceId, "instance_id")
+        public let bandwidth = Column(\Eip.bandwidth, "bandwidth")
+        public let internetChargeType = Column(\Eip.internetChargeType, "internet_charge_type")
+        public let instanceChargeType = Column(\Eip.instanceChargeType, "instance_charge_type")
+        public let name = Column(\Eip.name, "name")
+        public let description = Column(\Eip.description, "description")
+        public let resourceGroupId = Column(\Eip.resourceGroupId, "resource_group_id")
+        public let createdAt = Column(\Eip.createdAt, "created_at")
     }
 }

@@ -1,6 +1,6 @@
 /// The status of a HaVip. `Creating → Available`, `Associating → InUse`,
 /// `Unassociating → InUse | Available`, `Deleting → gone`.
-public enum HaVipStatus: String, Sendable, CaseIterable {
+public enum HaVipStatus: String, Sendable, CaseIterable, SQLConvertible {
     case creating = "Creating"
     case available = "Available"
     case associating = "Associating"

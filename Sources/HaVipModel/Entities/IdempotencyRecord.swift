@@ -1,5 +1,5 @@
 /// The remembered outcome of a request that carried a ClientToken.
-public struct IdempotencyRecord: StoredRecord, Equatable {
+public struct IdempotencyRecord: Equatable, Sendable {
     public var account: AccountID
     public var action: String
     public var clientToken: String
@@ -9,30 +9,25 @@ public struct IdempotencyRecord: StoredRecord, Equatable {
     public var response: String
     public var createdAt: Double
 
-    public init(account: AccountID, action: String, clientToken: String, fingerprint: String, response: String, createdAt: Double) {
-        self.account = account
-        self.action = action
-        self.clientToken = clientToken
-        self.fingerprint = fingerprint
-        self.response = response
-        self.createdAt = createdAt
-    }
-
     public static func key(action: String, clientToken: String) -> String { "\(action)/\(clientToken)" }
+    /// The primary key: one outcome per action and token.
+    public var key: String { Self.key(action: action, clientToken: clientToken) }
+}
 
-    public static let table = "idempotency_records"
-    public static let columns = ["key", "account", "action", "client_token", "fingerprint", "response", "created_at"]
+extension IdempotencyRecord: StoredRecord {
+    public static let column = Columns()
+    public static let schema = RecordSchema(
+        table: "idempotency_records", columns: column,
+        blank: IdempotencyRecord(account: AccountID(""), action: "", clientToken: "", fingerprint: "", response: "", createdAt: 0))
 
-    public var values: [SQLValue] {
-        [
-            .text(Self.key(action: action, clientToken: clientToken)), .text(account.rawValue), .text(action), .text(clientToken),
-            .text(fingerprint), .text(response), .real(createdAt),
-        ]
-    }
-
-    public init(row: StoredRow) throws {
-        self.init(
-            account: AccountID(try row.text(1)), action: try row.text(2), clientToken: try row.text(3), fingerprint: try row.text(4),
-            response: try row.text(5), createdAt: try row.real(6))
+    /// The columns of `idempotency_records`.
+    public final class Columns: Sendable {
+        public let key = Column(computed: \IdempotencyRecord.key, "key")
+        public let account = Column(\IdempotencyRecord.account, "account")
+        public let action = Column(\IdempotencyRecord.action, "action")
+        public let clientToken = Column(\IdempotencyRecord.clientToken, "client_token")
+        public let fingerprint = Column(\IdempotencyRecord.fingerprint, "fingerprint")
+        public let response = Column(\IdempotencyRecord.response, "response")
+        public let createdAt = Column(\IdempotencyRecord.createdAt, "created_at")
     }
 }

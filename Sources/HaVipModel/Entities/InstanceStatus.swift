@@ -1,5 +1,5 @@
 /// The status of an ECS instance.
-public enum InstanceStatus: String, Sendable, CaseIterable {
+public enum InstanceStatus: String, Sendable, CaseIterable, SQLConvertible {
     case pending = "Pending"
     case running = "Running"
     case starting = "Starting"

@@ -1,5 +1,5 @@
 /// An elastic network interface: the primary one of an instance, or a secondary one created on its own.
-public struct NetworkInterface: StoredRecord, Equatable {
+public struct NetworkInterface: Equatable, Sendable {
     public var id: String
     public var account: AccountID
     public var regionId: String
@@ -17,49 +17,32 @@ public struct NetworkInterface: StoredRecord, Equatable {
     public var name: String
     public var description: String
     public var createdAt: Double
+}
 
-    public init(
-        id: String, account: AccountID, regionId: String, zoneId: String, vpcId: String, vSwitchId: String, primaryIpAddress: String,
-        macAddress: String, type: String, status: String, instanceId: String?, securityGroupIds: [String], name: String,
-        description: String, createdAt: Double
-    ) {
-        self.id = id
-        self.account = account
-        self.regionId = regionId
-        self.zoneId = zoneId
-        self.vpcId = vpcId
-        self.vSwitchId = vSwitchId
-        self.primaryIpAddress = primaryIpAddress
-        self.macAddress = macAddress
-        self.type = type
-        self.status = status
-        self.instanceId = instanceId
-        self.securityGroupIds = securityGroupIds
-        self.name = name
-        self.description = description
-        self.createdAt = createdAt
-    }
+extension NetworkInterface: RegionalRecord {
+    public static let column = Columns()
+    public static let schema = RecordSchema(
+        table: "network_interfaces", columns: column,
+        blank: NetworkInterface(
+            id: "", account: AccountID(""), regionId: "", zoneId: "", vpcId: "", vSwitchId: "", primaryIpAddress: "", macAddress: "",
+            type: "", status: "", instanceId: nil, securityGroupIds: [], name: "", description: "", createdAt: 0))
 
-    public static let table = "network_interfaces"
-    public static let columns = [
-        "id", "account", "region_id", "zone_id", "vpc_id", "vswitch_id", "primary_ip_address", "mac_address", "type", "status",
-        "instance_id", "security_group_ids", "name", "description", "created_at",
-    ]
-
-    public var values: [SQLValue] {
-        [
-            .text(id), .text(account.rawValue), .text(regionId), .text(zoneId), .text(vpcId), .text(vSwitchId), .text(primaryIpAddress),
-            .text(macAddress), .text(type), .text(status), SQLValue(instanceId), .text(securityGroupIds.joined(separator: ",")),
-            .text(name), .text(description), .real(createdAt),
-        ]
-    }
-
-    public init(row: StoredRow) throws {
-        self.init(
-            id: try row.text(0), account: AccountID(try row.text(1)), regionId: try row.text(2), zoneId: try row.text(3), vpcId: try row.text(4),
-            vSwitchId: try row.text(5), primaryIpAddress: try row.text(6), macAddress: try row.text(7), type: try row.text(8),
-            status: try row.text(9), instanceId: try row.optionalText(10),
-            securityGroupIds: try row.text(11).split(separator: ",").map(String.init), name: try row.text(12),
-            description: try row.text(13), createdAt: try row.real(14))
+    /// The columns of `network_interfaces`.
+    public final class Columns: RegionalColumns {
+        public let id = Column(\NetworkInterface.id, "id")
+        public let account = Column(\NetworkInterface.account, "account")
+        public let regionId = Column(\NetworkInterface.regionId, "region_id")
+        public let zoneId = Column(\NetworkInterface.zoneId, "zone_id")
+        public let vpcId = Column(\NetworkInterface.vpcId, "vpc_id")
+        public let vSwitchId = Column(\NetworkInterface.vSwitchId, "vswitch_id")
+        public let primaryIpAddress = Column(\NetworkInterface.primaryIpAddress, "primary_ip_address")
+        public let macAddress = Column(\NetworkInterface.macAddress, "mac_address")
+        public let type = Column(\NetworkInterface.type, "type")
+        public let status = Column(\NetworkInterface.status, "status")
+        public let instanceId = Column(\NetworkInterface.instanceId, "instance_id")
+        public let securityGroupIds = Column(\NetworkInterface.securityGroupIds, "security_group_ids")
+        public let name = Column(\NetworkInterface.name, "name")
+        public let description = Column(\NetworkInterface.description, "description")
+        public let createdAt = Column(\NetworkInterface.createdAt, "created_at")
     }
 }

@@ -1,27 +1,27 @@
-/// A tag on a resource. `resourceType` is the canonical wire type, e.g. `HAVIP`.
-public struct Tag: StoredRecord, Equatable {
+/// A tag on a resource.
+public struct Tag: Equatable, Sendable {
     public var account: AccountID
-    public var resourceType: String
+    public var resourceType: ResourceType
     public var resourceId: String
     public var key: String
     public var value: String
 
-    public init(account: AccountID, resourceType: String, resourceId: String, key: String, value: String) {
-        self.account = account
-        self.resourceType = resourceType
-        self.resourceId = resourceId
-        self.key = key
-        self.value = value
-    }
+    /// The primary key: one value per resource and tag key.
+    public var storageKey: String { "\(resourceType.rawValue)/\(resourceId)/\(key)" }
+}
 
-    public static let table = "tags"
-    public static let columns = ["key", "account", "resource_type", "resource_id", "tag_key", "tag_value"]
+extension Tag: StoredRecord {
+    public static let column = Columns()
+    public static let schema = RecordSchema(
+        table: "tags", columns: column, blank: Tag(account: AccountID(""), resourceType: .haVip, resourceId: "", key: "", value: ""))
 
-    public var values: [SQLValue] {
-        [.text("\(resourceType)/\(resourceId)/\(key)"), .text(account.rawValue), .text(resourceType), .text(resourceId), .text(key), .text(value)]
-    }
-
-    public init(row: StoredRow) throws {
-        self.init(account: AccountID(try row.text(1)), resourceType: try row.text(2), resourceId: try row.text(3), key: try row.text(4), value: try row.text(5))
+    /// The columns of `tags`.
+    public final class Columns: Sendable {
+        public let storageKey = Column(computed: \Tag.storageKey, "key")
+        public let account = Column(\Tag.account, "account")
+        public let resourceType = Column(\Tag.resourceType, "resource_type")
+        public let resourceId = Column(\Tag.resourceId, "resource_id")
+        public let key = Column(\Tag.key, "tag_key")
+        public let value = Column(\Tag.value, "tag_value")
     }
 }

@@ -18,7 +18,7 @@ public enum ComputeOperations {
 
     public static func deleteSecurityGroup(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
         let group = try tx.find(SecurityGroup.self, id, context, notFound: .securityGroupNotFound, lock: true)
-        let members = try tx.select(Query(NetworkInterface.self, account: context.account, [.equals("vpc_id", .text(group.vpcId))]))
+        let members = try tx.select(Query(NetworkInterface.self, account: context.account, [.equals(NetworkInterface.column.vpcId, group.vpcId)]))
         guard !members.contains(where: { $0.securityGroupIds.contains(group.id) }) else { throw APIError.securityGroupInUse }
         try tx.delete(group, account: context.account)
     }
@@ -121,7 +121,7 @@ public enum ComputeOperations {
         guard instance.status == .stopped || force else { throw APIError.instanceIncorrectStatus }
         try HaVipOperations.instanceRemoved(tx, account: context.account, instanceId: id)
         try EipOperations.instanceRemoved(tx, account: context.account, instanceId: id)
-        let interfaces = try tx.select(Query(NetworkInterface.self, account: context.account, [.equals("instance_id", .text(id))]))
+        let interfaces = try tx.select(Query(NetworkInterface.self, account: context.account, [.equals(NetworkInterface.column.instanceId, id)]))
         for eni in interfaces {
             if eni.type == "Primary" {
                 try removeInterface(tx, eni)

@@ -18,7 +18,7 @@ public enum EipOperations {
             internetChargeType: internetChargeType ?? "PayByBandwidth", instanceChargeType: instanceChargeType ?? "PostPaid", name: name,
             description: description, resourceGroupId: group, createdAt: context.now)
         try tx.insert(eip)
-        try TagOperations.replace(tx, context, resourceType: "EIP", resourceId: eip.id, tags: tags)
+        try TagOperations.replace(tx, context, eip, tags: tags)
         return eip
     }
 
@@ -38,7 +38,7 @@ public enum EipOperations {
 
     /// The EIP bound to an instance or HaVip, if any.
     public static func boundEip(_ tx: some StoreTransaction, account: AccountID, instanceId: String, lock: Bool = false) throws -> Eip? {
-        try tx.first(Query(Eip.self, account: account, [.equals("instance_id", .text(instanceId))], forUpdate: lock))
+        try tx.first(Query(Eip.self, account: account, [.equals(Eip.column.instanceId, instanceId)], forUpdate: lock))
     }
 
     public static func associate(
@@ -90,7 +90,7 @@ public enum EipOperations {
     public static func release(_ tx: some StoreTransaction, _ context: OperationContext, allocationId: String) throws {
         let eip = try find(tx, context, allocationId, forUpdate: true)
         guard eip.status == "Available" else { throw APIError.eipIncorrectStatus }
-        try TagOperations.removeAll(tx, account: context.account, resourceType: "EIP", resourceId: eip.id)
+        try TagOperations.removeAll(tx, eip)
         try tx.delete(eip, account: context.account)
     }
 }

@@ -1,17 +1,14 @@
 /// Paged listing of any resource of the account in a region, oldest first, with an exact total.
 public enum ResourceQueries {
-    public static func page<R: StoredRecord>(
-        _ tx: some StoreTransaction, _ context: OperationContext, _ type: R.Type, _ conditions: [Condition],
-        tags: [(key: String, value: String?)] = [], tagResourceType: String? = nil, pageNumber: Int, pageSize: Int
+    public static func page<R: RegionalRecord>(
+        _ tx: some StoreTransaction, _ context: OperationContext, _ type: R.Type, _ conditions: [Condition<R>], pageNumber: Int, pageSize: Int
     ) throws -> (total: Int, items: [R]) {
-        var all = [Condition.equals("region_id", .text(context.regionId))] + conditions
-        if let tagResourceType { all += tags.map { .hasTag(resourceType: tagResourceType, key: $0.key, value: $0.value) } }
-        let base = Query(type, account: context.account, all)
+        let base = Query(type, account: context.account, [.equals(R.column.regionId, context.regionId)] + conditions)
         let total = try tx.count(base)
         let offset = (pageNumber - 1) * pageSize
         guard total > offset else { return (total, []) }
         var page = base
-        page.order = [("created_at", true), (R.primaryKey, true)]
+        page.order = [.ascending(R.column.createdAt), .ascending(R.column.id)]
         page.limit = pageSize
         page.offset = offset
         return (total, try tx.select(page))

@@ -80,7 +80,7 @@ import Testing
         let w = try await World.make()
         let missing = VSwitch(
             id: "vsw-missing", account: Fixture.account, regionId: Fixture.region, vpcId: w.vpc.id, zoneId: Fixture.zone,
-            cidrBlock: "192.168.9.0/24", name: "", description: "", status: "Available", resourceGroupId: "rg-x", createdAt: 0)
+            cidrBlock: "192.168.9.0/24", name: "", description: "", status: .available, resourceGroupId: "rg-x", createdAt: 0)
         await #expect(throws: APIError.haVipVSwitchNotFound) { try await Self.create(w, token: "retry-me", vSwitch: missing) }
         let retry = try await Self.create(w, token: "retry-me")
         #expect(retry.ran)

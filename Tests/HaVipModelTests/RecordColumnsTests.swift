@@ -20,21 +20,21 @@ import Testing
 
     @Test func vpc() async throws {
         let vpc = Vpc(
-            id: "vpc-1", account: Self.account, regionId: "cn-hangzhou", cidrBlock: "10.0.0.0/8", name: "n", description: "d", status: "Available",
+            id: "vpc-1", account: Self.account, regionId: "cn-hangzhou", cidrBlock: "10.0.0.0/8", name: "n", description: "d", status: .available,
             resourceGroupId: "rg-1", vRouterId: "vrt-1", routeTableId: "vtb-1", createdAt: 1.5)
         var changed = vpc
         (changed.regionId, changed.cidrBlock, changed.name, changed.description) = ("cn-beijing", "172.16.0.0/12", "n2", "d2")
-        (changed.status, changed.resourceGroupId, changed.vRouterId, changed.routeTableId, changed.createdAt) = ("Pending", "rg-2", "vrt-2", "vtb-2", 2.25)
+        (changed.status, changed.resourceGroupId, changed.vRouterId, changed.routeTableId, changed.createdAt) = (.pending, "rg-2", "vrt-2", "vtb-2", 2.25)
         try await Self.roundTrip(vpc, changed: changed)
     }
 
     @Test func vSwitch() async throws {
         let vSwitch = VSwitch(
             id: "vsw-1", account: Self.account, regionId: "cn-hangzhou", vpcId: "vpc-1", zoneId: "cn-hangzhou-h", cidrBlock: "10.0.0.0/24",
-            name: "n", description: "d", status: "Available", resourceGroupId: "rg-1", createdAt: 1.5)
+            name: "n", description: "d", status: .available, resourceGroupId: "rg-1", createdAt: 1.5)
         var changed = vSwitch
         (changed.regionId, changed.vpcId, changed.zoneId, changed.cidrBlock) = ("cn-beijing", "vpc-2", "cn-beijing-a", "10.0.1.0/24")
-        (changed.name, changed.description, changed.status, changed.resourceGroupId, changed.createdAt) = ("n2", "d2", "Pending", "rg-2", 3)
+        (changed.name, changed.description, changed.status, changed.resourceGroupId, changed.createdAt) = ("n2", "d2", .pending, "rg-2", 3)
         try await Self.roundTrip(vSwitch, changed: changed)
     }
 
@@ -99,23 +99,23 @@ import Testing
     @Test func networkInterface() async throws {
         let eni = NetworkInterface(
             id: "eni-1", account: Self.account, regionId: "cn-hangzhou", zoneId: "cn-hangzhou-h", vpcId: "vpc-1", vSwitchId: "vsw-1",
-            primaryIpAddress: "10.0.0.1", macAddress: "00:16:3e:00:00:01", type: "Secondary", status: "InUse", instanceId: "i-1",
+            primaryIpAddress: "10.0.0.1", macAddress: "00:16:3e:00:00:01", type: .secondary, status: .inUse, instanceId: "i-1",
             securityGroupIds: ["sg-1"], name: "n", description: "d", createdAt: 1.5)
         var changed = eni
         (changed.regionId, changed.zoneId, changed.vpcId, changed.vSwitchId, changed.primaryIpAddress) = ("r2", "z2", "vpc-2", "vsw-2", "10.0.0.2")
-        (changed.macAddress, changed.type, changed.status, changed.instanceId) = ("00:16:3e:00:00:02", "Primary", "Available", nil)
+        (changed.macAddress, changed.type, changed.status, changed.instanceId) = ("00:16:3e:00:00:02", .primary, .available, nil)
         (changed.securityGroupIds, changed.name, changed.description, changed.createdAt) = (["sg-1", "sg-2"], "n2", "d2", 2)
         try await Self.roundTrip(eni, changed: changed)
     }
 
     @Test func eipBoundAndUnbound() async throws {
         let eip = Eip(
-            id: "eip-1", account: Self.account, regionId: "cn-hangzhou", ipAddress: "47.0.0.1", status: "InUse", instanceType: "HaVip",
-            instanceId: "havip-1", bandwidth: "5", internetChargeType: "PayByTraffic", instanceChargeType: "PostPaid", name: "n", description: "d",
+            id: "eip-1", account: Self.account, regionId: "cn-hangzhou", ipAddress: "47.0.0.1", status: .inUse, instanceType: .haVip,
+            instanceId: "havip-1", bandwidth: "5", internetChargeType: .payByTraffic, instanceChargeType: "PostPaid", name: "n", description: "d",
             resourceGroupId: "rg-1", createdAt: 1.5)
         var changed = eip
-        (changed.regionId, changed.ipAddress, changed.status, changed.instanceType, changed.instanceId) = ("r2", "47.0.0.2", "Available", nil, nil)
-        (changed.bandwidth, changed.internetChargeType, changed.instanceChargeType) = ("10", "PayByBandwidth", "PrePaid")
+        (changed.regionId, changed.ipAddress, changed.status, changed.instanceType, changed.instanceId) = ("r2", "47.0.0.2", .available, nil, nil)
+        (changed.bandwidth, changed.internetChargeType, changed.instanceChargeType) = ("10", .payByBandwidth, "PrePaid")
         (changed.name, changed.description, changed.resourceGroupId, changed.createdAt) = ("n2", "d2", "rg-2", 2)
         try await Self.roundTrip(eip, changed: changed)
     }

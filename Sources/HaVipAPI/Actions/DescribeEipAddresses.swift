@@ -14,8 +14,8 @@ enum DescribeEipAddresses: RPCAction {
         let ids = try parameters.commaSeparated("AllocationId", max: 50)
         if !ids.isEmpty { conditions.append(.isIn(Eip.column.id, ids)) }
         if let address = parameters.optional("EipAddress") { conditions.append(.equals(Eip.column.ipAddress, address)) }
-        if let status = parameters.optional("Status") { conditions.append(.equals(Eip.column.status, status)) }
-        if let type = parameters.optional("AssociatedInstanceType") { conditions.append(.equals(Eip.column.instanceType, type)) }
+        if let status = parameters.optional("Status") { conditions.append(.equals(Eip.column.status, named: status)) }
+        if let type = parameters.optional("AssociatedInstanceType") { conditions.append(.equals(Eip.column.instanceType, named: type)) }
         if let instance = parameters.optional("AssociatedInstanceId") { conditions.append(.equals(Eip.column.instanceId, instance)) }
         if let group = parameters.optional("ResourceGroupId") { conditions.append(.equals(Eip.column.resourceGroupId, group)) }
         for tag in try parameters.tagFilters("Tag") { conditions.append(.hasTag(tag.key, value: tag.value)) }

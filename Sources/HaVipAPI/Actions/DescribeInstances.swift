@@ -20,7 +20,7 @@ enum DescribeInstances: RPCAction {
         for (parameter, column) in [("VpcId", column.vpcId), ("VSwitchId", column.vSwitchId), ("ZoneId", column.zoneId), ("InstanceName", column.name)] {
             if let value = parameters.optional(parameter) { conditions.append(.equals(column, value)) }
         }
-        if let status = parameters.optional("Status") { conditions.append(.isIn(column.status, InstanceStatus(rawValue: status).map { [$0] } ?? [])) }
+        if let status = parameters.optional("Status") { conditions.append(.equals(column.status, named: status)) }
         let conditionsToUse = conditions
         let (total, items) = try await call.read(region) { tx, context in
             let (total, instances) = try ResourceQueries.page(tx, context, Instance.self, conditionsToUse, pageNumber: number, pageSize: size)

@@ -15,12 +15,13 @@ enum DescribeNetworkInterfaces: RPCAction {
         if !ids.isEmpty { conditions.append(.isIn(NetworkInterface.column.id, ids)) }
         let column = NetworkInterface.column
         let columns = [
-            ("VpcId", column.vpcId), ("VSwitchId", column.vSwitchId), ("PrimaryIpAddress", column.primaryIpAddress), ("Status", column.status),
-            ("Type", column.type), ("NetworkInterfaceName", column.name),
+            ("VpcId", column.vpcId), ("VSwitchId", column.vSwitchId), ("PrimaryIpAddress", column.primaryIpAddress), ("NetworkInterfaceName", column.name),
         ]
         for (parameter, column) in columns {
             if let value = parameters.optional(parameter) { conditions.append(.equals(column, value)) }
         }
+        if let status = parameters.optional("Status") { conditions.append(.equals(column.status, named: status)) }
+        if let type = parameters.optional("Type") { conditions.append(.equals(column.type, named: type)) }
         if let instance = parameters.optional("InstanceId") { conditions.append(.equals(column.instanceId, instance)) }
         let conditionsToUse = conditions
         let (total, enis) = try await call.read(region) { tx, context in

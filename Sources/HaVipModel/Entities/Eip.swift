@@ -4,12 +4,11 @@ public struct Eip: Equatable, Sendable {
     public var account: AccountID
     public var regionId: String
     public var ipAddress: String
-    /// `Available`, `Associating`, `InUse`, `Unassociating`, `Releasing`.
-    public var status: String
-    public var instanceType: String?
+    public var status: EipStatus
+    public var instanceType: EipInstanceType?
     public var instanceId: String?
     public var bandwidth: String
-    public var internetChargeType: String
+    public var internetChargeType: InternetChargeType
     public var instanceChargeType: String
     public var name: String
     public var description: String
@@ -23,8 +22,8 @@ extension Eip: TaggableRecord {
     public static let schema = RecordSchema(
         table: "eips", columns: column,
         blank: Eip(
-            id: "", account: AccountID(""), regionId: "", ipAddress: "", status: "", instanceType: nil, instanceId: nil, bandwidth: "",
-            internetChargeType: "", instanceChargeType: "", name: "", description: "", resourceGroupId: "", createdAt: 0))
+            id: "", account: AccountID(""), regionId: "", ipAddress: "", status: .available, instanceType: nil, instanceId: nil, bandwidth: "",
+            internetChargeType: .payByBandwidth, instanceChargeType: "", name: "", description: "", resourceGroupId: "", createdAt: 0))
 
     /// The columns of `eips`.
     public final class Columns: RegionalColumns {

@@ -8,10 +8,8 @@ public struct NetworkInterface: Equatable, Sendable {
     public var vSwitchId: String
     public var primaryIpAddress: String
     public var macAddress: String
-    /// `Primary` or `Secondary`.
-    public var type: String
-    /// `Available` or `InUse`.
-    public var status: String
+    public var type: NetworkInterfaceType
+    public var status: NetworkInterfaceStatus
     public var instanceId: String?
     public var securityGroupIds: [String]
     public var name: String
@@ -25,7 +23,7 @@ extension NetworkInterface: RegionalRecord {
         table: "network_interfaces", columns: column,
         blank: NetworkInterface(
             id: "", account: AccountID(""), regionId: "", zoneId: "", vpcId: "", vSwitchId: "", primaryIpAddress: "", macAddress: "",
-            type: "", status: "", instanceId: nil, securityGroupIds: [], name: "", description: "", createdAt: 0))
+            type: .secondary, status: .available, instanceId: nil, securityGroupIds: [], name: "", description: "", createdAt: 0))
 
     /// The columns of `network_interfaces`.
     public final class Columns: RegionalColumns {

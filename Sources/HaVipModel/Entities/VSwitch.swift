@@ -8,7 +8,7 @@ public struct VSwitch: Equatable, Sendable {
     public var cidrBlock: String
     public var name: String
     public var description: String
-    public var status: String
+    public var status: VSwitchStatus
     public var resourceGroupId: String
     public var createdAt: Double
 
@@ -21,7 +21,7 @@ extension VSwitch: TaggableRecord {
     public static let schema = RecordSchema(
         table: "vswitches", columns: column,
         blank: VSwitch(
-            id: "", account: AccountID(""), regionId: "", vpcId: "", zoneId: "", cidrBlock: "", name: "", description: "", status: "",
+            id: "", account: AccountID(""), regionId: "", vpcId: "", zoneId: "", cidrBlock: "", name: "", description: "", status: .available,
             resourceGroupId: "", createdAt: 0))
 
     /// The columns of `vswitches`.

@@ -6,7 +6,7 @@ public struct Vpc: Equatable, Sendable {
     public var cidrBlock: String
     public var name: String
     public var description: String
-    public var status: String
+    public var status: VpcStatus
     public var resourceGroupId: String
     public var vRouterId: String
     public var routeTableId: String
@@ -19,7 +19,7 @@ extension Vpc: TaggableRecord {
     public static let schema = RecordSchema(
         table: "vpcs", columns: column,
         blank: Vpc(
-            id: "", account: AccountID(""), regionId: "", cidrBlock: "", name: "", description: "", status: "", resourceGroupId: "",
+            id: "", account: AccountID(""), regionId: "", cidrBlock: "", name: "", description: "", status: .available, resourceGroupId: "",
             vRouterId: "", routeTableId: "", createdAt: 0))
 
     /// The columns of `vpcs`.

@@ -98,7 +98,7 @@ extension HaVipOperations {
             members[association.haVipId, default: []].append(association.instanceId)
         }
         var eips: [String: [String]] = [:]
-        for eip in try tx.select(Query(Eip.self, account: account, [.equals(Eip.column.instanceType, "HaVip"), .isIn(Eip.column.instanceId, ids)])) {
+        for eip in try tx.select(Query(Eip.self, account: account, [.equals(Eip.column.instanceType, .haVip), .isIn(Eip.column.instanceId, ids)])) {
             eips[eip.instanceId ?? "", default: []].append(eip.ipAddress)
         }
         let tags = try TagOperations.tags(tx, account: account, resourceType: .haVip, resourceIds: ids)

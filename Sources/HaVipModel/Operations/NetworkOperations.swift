@@ -14,7 +14,7 @@ public enum NetworkOperations {
         let vpc = Vpc(
             id: context.ids.resourceId(prefix: "vpc"), account: context.account, regionId: context.regionId, cidrBlock: cidr.description,
             name: try Validation.name(name, error: .vpcNameMalformed), description: try Validation.description(description, error: .vpcDescriptionMalformed),
-            status: "Available", resourceGroupId: try resourceGroup(resourceGroupId, context), vRouterId: context.ids.resourceId(prefix: "vrt"),
+            status: .available, resourceGroupId: try resourceGroup(resourceGroupId, context), vRouterId: context.ids.resourceId(prefix: "vrt"),
             routeTableId: context.ids.resourceId(prefix: "vtb"), createdAt: context.now)
         try tx.insert(vpc)
         try TagOperations.replace(tx, context, vpc, tags: tags)
@@ -49,7 +49,7 @@ public enum NetworkOperations {
         let vSwitch = VSwitch(
             id: context.ids.resourceId(prefix: "vsw"), account: context.account, regionId: context.regionId, vpcId: vpc.id, zoneId: zoneId,
             cidrBlock: cidr.description, name: try Validation.name(name, error: .vSwitchNameMalformed),
-            description: try Validation.description(description, error: .vSwitchDescriptionMalformed), status: "Available",
+            description: try Validation.description(description, error: .vSwitchDescriptionMalformed), status: .available,
             resourceGroupId: vpc.resourceGroupId,
             createdAt: context.now)
         try tx.insert(vSwitch)

@@ -63,6 +63,16 @@ public struct Condition<Record: StoredRecord>: Sendable {
         Self(.column(column.name, .isNotNull))
     }
 
+    /// The column holds the value a request names by its wire text; a text that names no value matches nothing.
+    public static func equals<Value: RawRepresentable<String>>(_ column: Column<Record, Value>, named text: String) -> Self {
+        isIn(column, Value(rawValue: text).map { [$0] } ?? [])
+    }
+
+    /// The optional column holds the value a request names by its wire text; a text that names no value matches nothing.
+    public static func equals<Value: RawRepresentable<String>>(_ column: Column<Record, Value?>, named text: String) -> Self {
+        isIn(column, Value(rawValue: text).map { [$0] } ?? [])
+    }
+
     /// No row matches (a filter no resource can pass, e.g. `IsDefault=true`: havip makes no default VPC).
     public static var never: Self { Self(.never) }
 

@@ -206,7 +206,7 @@ struct Harness: Sendable {
         _ query: HaVipQuery = HaVipQuery(), account: AccountID = Fixture.account, region: String = Fixture.region
     ) async throws -> (total: Int, ids: [String]) {
         let result = try await read(account: account, region: region) { tx, context in try HaVipOperations.describe(tx, context, query) }
-        return (result.total, result.page.map(\.haVip.id))
+        return (result.total, result.items.map(\.haVip.id))
     }
 
     /// A vSwitch's free runs, as `first-last` in dotted form, lowest first.

@@ -16,8 +16,9 @@ extension ResponseNode {
         ])
     }
 
-    static func instance(_ instance: Instance, eni: NetworkInterface?, eip: Eip?) -> ResponseNode {
-        .object([
+    static func instance(_ view: InstanceView) -> ResponseNode {
+        let (instance, eni, eip) = (view.instance, view.networkInterface, view.eip)
+        return .object([
             .init("InstanceId", .string(instance.id)),
             .init("InstanceName", .string(instance.name)),
             .init("HostName", .string(instance.id)),

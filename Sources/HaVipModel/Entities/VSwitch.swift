@@ -13,6 +13,9 @@ public struct VSwitch: Equatable, Sendable {
     public var createdAt: Double
 
     public var cidr: IPv4CIDR? { IPv4CIDR(cidrBlock) }
+
+    /// How many of its addresses can be handed out (the reserved ones left out).
+    public var usableAddressCount: Int { cidr?.usableRange.map { Int($0.upperBound - $0.lowerBound) + 1 } ?? 0 }
 }
 
 extension VSwitch: TaggableRecord {

@@ -72,8 +72,7 @@ public enum NetworkOperations {
 
     /// Free addresses of a vSwitch: its usable size less the addresses in use.
     public static func availableAddressCount(_ tx: some StoreTransaction, _ vSwitch: VSwitch) throws -> Int {
-        let usable = vSwitch.cidr?.usableRange.map { Int($0.upperBound - $0.lowerBound) + 1 } ?? 0
-        return usable - (try IPAllocator.usedCount(tx, vSwitch: vSwitch))
+        vSwitch.usableAddressCount - (try IPAllocator.usedCount(tx, vSwitch: vSwitch))
     }
 
     static func resourceGroup(_ id: String?, _ context: OperationContext) throws -> String {

@@ -7,7 +7,7 @@ public struct HaVipQuery: Sendable {
         case haVipId = "HaVipId"
         case haVipAddress = "HaVipAddress"
 
-        /// The condition that a HaVip matches one of `values` (an unknown status matches nothing).
+        /// The condition that a HaVip matches one of `values` (a text that names no status matches nothing).
         func condition(_ values: [String]) -> Condition<HaVip> {
             switch self {
             case .vpcId: .oneOf(HaVip.column.vpcId, values)
@@ -22,18 +22,22 @@ public struct HaVipQuery: Sendable {
     public var filters: [(key: FilterKey, values: [String])]
     public var tags: [(key: String, value: String?)]
     public var resourceGroupId: String?
-    public var pageNumber: Int
-    public var pageSize: Int
+    public var page: PageRequest
 
     public init(
         filters: [(key: FilterKey, values: [String])] = [], tags: [(key: String, value: String?)] = [], resourceGroupId: String? = nil,
-        pageNumber: Int = 1, pageSize: Int = 10
+        page: PageRequest = PageRequest()
     ) {
         self.filters = filters
         self.tags = tags
         self.resourceGroupId = resourceGroupId
-        self.pageNumber = pageNumber
-        self.pageSize = pageSize
+        self.page = page
+    }
+
+    var conditions: [Condition<HaVip>] {
+        var conditions = filters.map { $0.key.condition($0.values) }
+        if let resourceGroupId { conditions.append(.equals(HaVip.column.resourceGroupId, resourceGroupId)) }
+        return conditions
     }
 }
 
@@ -52,21 +56,10 @@ public struct HaVipView: Sendable, Equatable {
 
 extension HaVipOperations {
     /// One page of the account's HaVips in the context's region, oldest first, and the exact total.
-    public static func describe(_ tx: some StoreTransaction, _ context: OperationContext, _ query: HaVipQuery) throws -> (
-        total: Int, page: [HaVipView]
-    ) {
-        var conditions: [Condition<HaVip>] = [.equals(HaVip.column.regionId, context.regionId)]
-        for filter in query.filters { conditions.append(filter.key.condition(filter.values)) }
-        for tag in query.tags { conditions.append(.hasTag(tag.key, value: tag.value)) }
-        if let group = query.resourceGroupId { conditions.append(.equals(HaVip.column.resourceGroupId, group)) }
-        let base = Query(HaVip.self, account: context.account, conditions)
-        let total = try countedTotal(tx, context, query) ?? tx.count(base)
-        var pageQuery = base
-        pageQuery.order = [.ascending(HaVip.column.createdAt), .ascending(HaVip.column.id)]
-        pageQuery.limit = query.pageSize
-        pageQuery.offset = (query.pageNumber - 1) * query.pageSize
-        let haVips = total > pageQuery.offset! ? try tx.select(pageQuery) : []
-        return (total, try views(tx, account: context.account, haVips))
+    public static func describe(_ tx: some StoreTransaction, _ context: OperationContext, _ query: HaVipQuery) throws -> Page<HaVipView> {
+        let page = try ResourceQueries.page(
+            tx, context, query.conditions, tags: query.tags, query.page, knownTotal: countedTotal(tx, context, query))
+        return Page(total: page.total, items: try views(tx, account: context.account, page.items))
     }
 
     /// The exact total from the counters, for the scopes they keep (the region, one VPC, one vSwitch);

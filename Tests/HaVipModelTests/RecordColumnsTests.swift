@@ -125,9 +125,10 @@ import Testing
         var retagged = tag
         retagged.value = "dev"
         try await Self.roundTrip(tag, changed: retagged)
-        let record = IdempotencyRecord(account: Self.account, action: "CreateHaVip", clientToken: "t-1", fingerprint: "f", response: "", createdAt: 1.5)
+        let record = IdempotencyRecord(
+            account: Self.account, action: "CreateHaVip", clientToken: "t-1", fingerprint: "f", response: IdempotencyPayload(""), createdAt: 1.5)
         var answered = record
-        (answered.fingerprint, answered.response, answered.createdAt) = ("f2", #"{"a":1}"#, 2)
+        (answered.fingerprint, answered.response, answered.createdAt) = ("f2", IdempotencyPayload(#"{"a":1}"#), 2)
         try await Self.roundTrip(record, changed: answered)
     }
 

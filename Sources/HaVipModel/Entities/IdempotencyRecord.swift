@@ -5,8 +5,8 @@ public struct IdempotencyRecord: Equatable, Sendable {
     public var clientToken: String
     /// A hash of the request's business parameters.
     public var fingerprint: String
-    /// The response fields, encoded as JSON.
-    public var response: String
+    /// The result, as the result's type wrote it (``IdempotentResult``).
+    public var response: IdempotencyPayload
     public var createdAt: Double
 
     public static func key(action: String, clientToken: String) -> String { "\(action)/\(clientToken)" }
@@ -18,7 +18,7 @@ extension IdempotencyRecord: StoredRecord {
     public static let column = Columns()
     public static let schema = RecordSchema(
         table: "idempotency_records", columns: column,
-        blank: IdempotencyRecord(account: AccountID(""), action: "", clientToken: "", fingerprint: "", response: "", createdAt: 0))
+        blank: IdempotencyRecord(account: AccountID(""), action: "", clientToken: "", fingerprint: "", response: IdempotencyPayload(""), createdAt: 0))
 
     /// The columns of `idempotency_records`.
     public final class Columns: Sendable {

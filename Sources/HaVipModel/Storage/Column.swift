@@ -9,23 +9,23 @@ public struct Column<Record: StoredRecord, Value: SQLConvertible>: Sendable {
     /// The column's SQL name.
     public let name: String
     let read: @Sendable (Record) -> SQLValue
-    /// Sets the property from a stored value; nil for a column computed from other properties.
-    let write: (@Sendable (inout Record, SQLValue) throws -> Void)?
+    /// Sets the property in a decoded record; nil for a column computed from other properties.
+    let decoder: FieldDecoder?
     /// The property, and where it lives in the record (nil for a computed one): what ``RecordSchema`` checks
     /// the columns against (every stored property has exactly one).
     let property: any PartialKeyPath<Record> & Sendable
     let offset: Int?
 
     /// The column of a stored property: written with the record, read back into it.
-    ///
-    /// The closures capture a key path literal: in an optimised build the compiler specialises each
-    /// closure for its key path (capture propagation), so a read or write is a plain field access.
     init(_ keyPath: any WritableKeyPath<Record, Value> & Sendable, _ name: String) {
+        guard let offset = MemoryLayout<Record>.offset(of: keyPath) else {
+            preconditionFailure("\(Record.self).\(name) is not a stored property: declare it with Column(computed:_:)")
+        }
         self.name = name
         read = { record in record[keyPath: keyPath].sqlValue }
-        write = { record, value in record[keyPath: keyPath] = try Value(sqlValue: value) }
+        decoder = FieldDecoder(Value.self, at: offset)
         property = keyPath
-        offset = MemoryLayout<Record>.offset(of: keyPath)
+        self.offset = offset
     }
 
     /// A column computed from other properties (a composite primary key): written with the record, never
@@ -33,9 +33,52 @@ public struct Column<Record: StoredRecord, Value: SQLConvertible>: Sendable {
     init(computed keyPath: any KeyPath<Record, Value> & Sendable, _ name: String) {
         self.name = name
         read = { record in record[keyPath: keyPath].sqlValue }
-        write = nil
+        decoder = nil
         property = keyPath
         offset = nil
+    }
+}
+
+/// How decoding sets one stored property: straight into its place in the record (its offset, which
+/// `MemoryLayout.offset(of:)` gives for a stored property). The common types are plain cases, stored
+/// with no call through a closure, no key-path lookup at run time and no reference counting of a
+/// closure context (each measured a visible part of a row's decoding); other types (the enums) go
+/// through a closure that knows their type.
+enum FieldDecoder: Sendable {
+    case text(Int)
+    case optionalText(Int)
+    case real(Int)
+    case optionalReal(Int)
+    case account(Int)
+    case converted(@Sendable (UnsafeMutableRawPointer, SQLValue) throws -> Void)
+
+    init<Value: SQLConvertible>(_ type: Value.Type, at offset: Int) {
+        if Value.self == String.self {
+            self = .text(offset)
+        } else if Value.self == String?.self {
+            self = .optionalText(offset)
+        } else if Value.self == Double.self {
+            self = .real(offset)
+        } else if Value.self == Double?.self {
+            self = .optionalReal(offset)
+        } else if Value.self == AccountID.self {
+            self = .account(offset)
+        } else {
+            self = .converted { record, value in (record + offset).assumingMemoryBound(to: Value.self).pointee = try Value(sqlValue: value) }
+        }
+    }
+
+    /// Sets the property in `record` (the start of a record whose every stored property is initialised).
+    @inline(__always)
+    func decode(_ value: SQLValue, into record: UnsafeMutableRawPointer) throws {
+        switch self {
+        case .text(let offset): (record + offset).assumingMemoryBound(to: String.self).pointee = try String(sqlValue: value)
+        case .optionalText(let offset): (record + offset).assumingMemoryBound(to: String?.self).pointee = try String?(sqlValue: value)
+        case .real(let offset): (record + offset).assumingMemoryBound(to: Double.self).pointee = try Double(sqlValue: value)
+        case .optionalReal(let offset): (record + offset).assumingMemoryBound(to: Double?.self).pointee = try Double?(sqlValue: value)
+        case .account(let offset): (record + offset).assumingMemoryBound(to: AccountID.self).pointee = try AccountID(sqlValue: value)
+        case .converted(let decode): try decode(record, value)
+        }
     }
 }
 
@@ -44,7 +87,7 @@ protocol AnyColumn<Record>: Sendable {
     associatedtype Record: StoredRecord
     var name: String { get }
     var read: @Sendable (Record) -> SQLValue { get }
-    var write: (@Sendable (inout Record, SQLValue) throws -> Void)? { get }
+    var decoder: FieldDecoder? { get }
     var property: any PartialKeyPath<Record> & Sendable { get }
     var offset: Int? { get }
     var holdsAccount: Bool { get }

@@ -2,10 +2,10 @@
 /// columns in declaration order (the first is the primary key), the values a record writes and the
 /// decoding of a selected row.
 ///
-/// Decoding starts from a blank record and sets each stored property from its own column, through the
-/// column's key path: no positional index is written anywhere, and the select list and the decoding
-/// come from the same list. A row costs one closure call per column and no dictionary, hashing or
-/// existential box; the stores hand each column's value straight from the database's row.
+/// Decoding starts from a blank record and sets each stored property from its own column (the column's
+/// ``FieldDecoder``, found from its key path once): no positional index is written anywhere, and the
+/// select list and the decoding come from the same list. A row costs no dictionary, hashing, existential
+/// box or key-path lookup; the stores hand each column's value straight from the database's row.
 public final class RecordSchema<Record: StoredRecord>: Sendable {
     public let table: String
     /// Every column, in table order: what an insert writes and what ``values(_:)`` returns.
@@ -17,7 +17,7 @@ public final class RecordSchema<Record: StoredRecord>: Sendable {
     /// The column holding the owning account.
     public let accountName: String
     private let readers: [@Sendable (Record) -> SQLValue]
-    private let writers: [@Sendable (inout Record, SQLValue) throws -> Void]
+    private let decoders: [FieldDecoder]
     private let blank: Record
     /// Each column's name and the property it holds, in table order (for tests that check the names).
     let properties: [(column: String, property: any PartialKeyPath<Record> & Sendable)]
@@ -29,7 +29,7 @@ public final class RecordSchema<Record: StoredRecord>: Sendable {
         precondition(!declared.isEmpty, "\(Record.self) declares no columns")
         precondition(Set(declared.map { $0.name }).count == declared.count, "\(Record.self) declares a column twice")
         precondition(declared.count { $0.holdsAccount } == 1, "\(Record.self) needs exactly one account column")
-        let stored = declared.filter { $0.write != nil }
+        let stored = declared.filter { $0.decoder != nil }
         let storedProperties = Mirror(reflecting: blank).children.count
         precondition(
             Set(stored.compactMap { $0.offset }).count == stored.count && stored.count == storedProperties,
@@ -40,7 +40,7 @@ public final class RecordSchema<Record: StoredRecord>: Sendable {
         keyName = declared[0].name
         accountName = declared.first { $0.holdsAccount }!.name
         readers = declared.map { $0.read }
-        writers = stored.map { $0.write! }
+        decoders = stored.map { $0.decoder! }
         self.blank = blank
         properties = declared.map { ($0.name, $0.property) }
     }
@@ -58,7 +58,12 @@ public final class RecordSchema<Record: StoredRecord>: Sendable {
     /// The record in a row selected with ``selectedNames``: `value(i)` answers the value of the i-th of them.
     public func decode(_ value: (Int) throws -> SQLValue) throws -> Record {
         var record = blank
-        for index in writers.indices { try writers[index](&record, value(index)) }
+        try withUnsafeMutablePointer(to: &record) { pointer in
+            let start = UnsafeMutableRawPointer(pointer)
+            try decoders.withUnsafeBufferPointer { decoders in
+                for index in decoders.indices { try decoders[index].decode(value(index), into: start) }
+            }
+        }
         return record
     }
 }

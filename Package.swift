@@ -109,7 +109,9 @@ let package = Package(
         ),
         .testTarget(name: "RPCWireTests", dependencies: ["RPCWire"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "HaVipModelTests", dependencies: ["HaVipModel", "HaVipSQL", "HaVipSQLite", "HaVipPostgres"], swiftSettings: swiftSettings),
+            name: "HaVipModelTests",
+            dependencies: ["HaVipModel", "HaVipSQL", "HaVipSQLite", "HaVipPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "HaVipAPITests", dependencies: ["HaVipAPI", "HaVipSQLite", "RPCWire"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HaVipServerTests",

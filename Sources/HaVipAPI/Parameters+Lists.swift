@@ -34,7 +34,8 @@ extension Parameters {
     /// `PageNumber` (from 1) and `PageSize` (1 to `maxSize`, default `defaultSize`).
     public func paging(defaultSize: Int = 10, maxSize: Int = 50) throws(APIError) -> PageRequest {
         PageRequest(
-            number: try integer("PageNumber", default: 1, in: 1...1_000_000), size: try integer("PageSize", default: defaultSize, in: 1...maxSize))
+            number: try integer("PageNumber", default: 1, in: 1...1_000_000),
+            size: try integer("PageSize", default: defaultSize, in: 1...maxSize))
     }
 
     /// A list given either as `Name.N` entries or as one comma-separated value (`VpcId=vpc-1,vpc-2`).

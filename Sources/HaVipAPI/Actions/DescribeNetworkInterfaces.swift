@@ -18,7 +18,9 @@ enum DescribeNetworkInterfaces: RPCAction {
         query.status = parameters.optional("Status")
         query.type = parameters.optional("Type")
         query.name = parameters.optional("NetworkInterfaceName")
-        let enis = try await call.read(region) { [query] tx, context in try ComputeOperations.describeNetworkInterfaces(tx, context, query) }
+        let enis = try await call.read(region) { [query] tx, context in
+            try ComputeOperations.describeNetworkInterfaces(tx, context, query)
+        }
         var response = RPCResponse.page(
             enis, query.page, collection: "NetworkInterfaceSets", item: "NetworkInterfaceSet", ResponseNode.networkInterface)
         response.fields.append(.init("NextToken", ""))

@@ -141,7 +141,8 @@ struct StoredResponse: Encodable {
 
             init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: Keys.self)
-                field = ResponseNode.Field(try container.decode(String.self, forKey: .name), try container.decode(Node.self, forKey: .value).node)
+                let name = try container.decode(String.self, forKey: .name)
+                field = ResponseNode.Field(name, try container.decode(Node.self, forKey: .value).node)
             }
         }
 
@@ -166,7 +167,9 @@ struct StoredResponse: Encodable {
                 case .integer: node = .integer(try payload.decode(Int64.self, forKey: .only))
                 case .bool: node = .bool(try payload.decode(Bool.self, forKey: .only))
                 case .object: node = .object(try payload.decode([Field].self, forKey: .only).map(\.field))
-                case .list: node = .list(item: try payload.decode(String.self, forKey: .item), try payload.decode([Node].self, forKey: .values).map(\.node))
+                case .list:
+                    let item = try payload.decode(String.self, forKey: .item)
+                    node = .list(item: item, try payload.decode([Node].self, forKey: .values).map(\.node))
                 }
             }
         }

@@ -1,5 +1,3 @@
-import RPCWire
-
 /// Every error code, HTTP status and message havip returns, spelled once.
 /// Texts follow the real service where it is known (see docs/compatibility.md for the choices).
 extension APIError {
@@ -26,15 +24,6 @@ extension APIError {
 
     public static func requestTooLarge(_ detail: String) -> APIError {
         APIError("InvalidParameter.TooLarge", 400, "The request is too large: \(detail).")
-    }
-
-    /// The catalogue entry for a request that broke the encoding rules.
-    public init(_ wireError: WireError) {
-        switch wireError {
-        case .malformed(let detail): self = .malformedRequest(detail)
-        case .tooLarge(let detail): self = .requestTooLarge(detail)
-        case .invalidListIndex(let name): self = .invalidParameter(name)
-        }
     }
 
     public static let internalError = APIError(

@@ -23,17 +23,19 @@ extension Parameters {
 
     /// What the tag actions act on: `RegionId`, `ResourceType` (canonical, upper-case) and `ResourceId.N`
     /// (at most 50; at least one when `requireIds`).
-    func tagTargets(requireIds: Bool) throws -> (region: Region, type: String, ids: [String]) {
+    func tagTargets(requireIds: Bool) throws -> (region: Region, type: ResourceType, ids: [String]) {
         let region = try region()
-        let type = try TagOperations.canonicalType(required("ResourceType"))
+        let type = try ResourceType(wireName: required("ResourceType"))
         let ids = try ids("ResourceId", max: 50, error: .resourceIdCountExceeded)
         if requireIds, ids.isEmpty { throw APIError.missingParameter("ResourceId.N") }
         return (region, type, ids)
     }
 
     /// `PageNumber` (from 1) and `PageSize` (1 to `maxSize`, default `defaultSize`).
-    public func paging(defaultSize: Int = 10, maxSize: Int = 50) throws(APIError) -> (number: Int, size: Int) {
-        (try integer("PageNumber", default: 1, in: 1...1_000_000), try integer("PageSize", default: defaultSize, in: 1...maxSize))
+    public func paging(defaultSize: Int = 10, maxSize: Int = 50) throws(APIError) -> PageRequest {
+        PageRequest(
+            number: try integer("PageNumber", default: 1, in: 1...1_000_000),
+            size: try integer("PageSize", default: defaultSize, in: 1...maxSize))
     }
 
     /// A list given either as `Name.N` entries or as one comma-separated value (`VpcId=vpc-1,vpc-2`).

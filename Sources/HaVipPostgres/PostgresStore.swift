@@ -56,15 +56,17 @@ public final class PostgresStore: HaVipStore, Service {
     public func migrate() async throws {
         try await transaction(readOnly: false, isolation: "READ COMMITTED", timeout: .seconds(120)) { tx in
             // One lock per schema: nodes sharing a schema migrate one at a time.
-            _ = try tx.run("SELECT pg_advisory_xact_lock(hashtext($1))", [.text("havip-migrations/" + (self.schema ?? "public"))])
-            if let schema = self.schema { _ = try tx.run("CREATE SCHEMA IF NOT EXISTS \"\(schema)\"", []) }
-            _ = try tx.run("CREATE TABLE IF NOT EXISTS havip_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", [])
-            let applied = Set(try tx.run("SELECT name FROM havip_migrations", []).map { try $0.text(0) })
+            let lock = "havip-migrations/" + (self.schema ?? "public")
+            _ = try tx.run("SELECT pg_advisory_xact_lock(hashtext(\(lock)))")
+            // A schema name is an identifier, which cannot be bound; it is one of the tests' own making.
+            if let schema = self.schema { _ = try tx.run(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\"")) }
+            _ = try tx.run("CREATE TABLE IF NOT EXISTS havip_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+            let applied = Set(try tx.run("SELECT name FROM havip_migrations").map { try $0.decode(String.self) })
             for migration in SQLSchema.migrations(for: .postgres) where !applied.contains(migration.name) {
                 for statement in migration.sql.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
-                    _ = try tx.run(String(statement), [])
+                    _ = try tx.run(PostgresQuery(unsafeSQL: String(statement)))
                 }
-                _ = try tx.run("INSERT INTO havip_migrations (name) VALUES ($1)", [.text(migration.name)])
+                _ = try tx.run("INSERT INTO havip_migrations (name) VALUES (\(migration.name))")
             }
         }
     }
@@ -82,12 +84,12 @@ public final class PostgresStore: HaVipStore, Service {
     }
 
     public func checkReady() async throws {
-        _ = try await read { tx in try tx.count(Query(HaVip.self, account: AccountID(""), [.isNull("id")])) }
+        _ = try await read { tx in try tx.count(Query(HaVip.self, account: AccountID(""), [.never])) }
     }
 
     public func appliedMigrations() async throws -> [String] {
         try await transaction(readOnly: true, isolation: "READ COMMITTED") { tx in
-            try tx.run("SELECT name FROM havip_migrations ORDER BY name", []).map { try $0.text(0) }
+            try tx.run("SELECT name FROM havip_migrations ORDER BY name").map { try $0.decode(String.self) }
         }
     }
 
@@ -117,15 +119,16 @@ public final class PostgresStore: HaVipStore, Service {
                         let left = max(deadline - ContinuousClock.now, .milliseconds(100))
                         let milliseconds = left.components.seconds * 1_000 + left.components.attoseconds / 1_000_000_000_000_000
                         let tx = PostgresTransaction(connection: connection, logger: logger, answerDeadline: deadline + Self.answerGrace)
-                        _ = try tx.run("BEGIN ISOLATION LEVEL \(isolation)\(readOnly ? " READ ONLY" : "")", [])
+                        // Transaction modes and SET values cannot be bound; these are havip's own constants and numbers.
+                        _ = try tx.run("BEGIN ISOLATION LEVEL \(unescaped: isolation)\(unescaped: readOnly ? " READ ONLY" : "")")
                         do {
-                            _ = try tx.run("SET LOCAL statement_timeout = \(milliseconds)", [])
-                            _ = try tx.run("SET LOCAL lock_timeout = \(milliseconds)", [])
+                            _ = try tx.run("SET LOCAL statement_timeout = \(unescaped: String(milliseconds))")
+                            _ = try tx.run("SET LOCAL lock_timeout = \(unescaped: String(milliseconds))")
                             let result = try body(tx)
-                            _ = try tx.run("COMMIT", [])
+                            _ = try tx.run("COMMIT")
                             return result
                         } catch {
-                            if !connection.isClosed { _ = try? tx.run("ROLLBACK", []) }
+                            if !connection.isClosed { _ = try? tx.run("ROLLBACK") }
                             throw error
                         }
                     }
@@ -196,14 +199,14 @@ extension PostgresStore: NonceLedger {
         return try await transaction(readOnly: false, isolation: "READ COMMITTED") { tx in
             if expiresAt % 64 == 0 {
                 // Now and then, forget nonces whose window has closed (bounded table size).
-                _ = try tx.run("DELETE FROM signature_nonces WHERE expires_at <= $1", [.integer(now)])
+                _ = try tx.run("DELETE FROM signature_nonces WHERE expires_at <= \(now)")
             }
             let inserted = try tx.run(
                 """
-                INSERT INTO signature_nonces (key, expires_at) VALUES ($1, $2)
-                ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE signature_nonces.expires_at <= $3
+                INSERT INTO signature_nonces (key, expires_at) VALUES (\(key), \(expiresAt))
+                ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE signature_nonces.expires_at <= \(now)
                 RETURNING 1
-                """, [.text(key), .integer(expiresAt), .integer(now)])
+                """)
             return !inserted.isEmpty
         }
     }

@@ -10,6 +10,12 @@ import Synchronization
 /// A ``StoreTransaction`` on one PostgreSQL connection. Its calls block the calling thread (a pool
 /// thread, never an event loop) until the database answers, the connection closes, or `answerDeadline`
 /// passes (then the connection is closed, which rolls the transaction back).
+///
+/// Statements are ``PostgresQuery``s: the compiler's SQL with its values as ``PostgresBindings``, and
+/// havip's own statements written with PostgresQuery's interpolation (an interpolated value is a bound
+/// parameter). Each runs through the connection's `query(_:logger:)` that collects every row into a
+/// `PostgresQueryResult` future; the async form answers a `PostgresRowSequence`, which a blocked pool
+/// thread could only consume through a task of its own per statement.
 struct PostgresTransaction: StoreTransaction {
     let connection: PostgresConnection
     let logger: Logger
@@ -18,11 +24,24 @@ struct PostgresTransaction: StoreTransaction {
     private static let compiler = SQLCompiler(.postgres)
 
     func select<R: StoredRecord>(_ query: Query<R>) throws -> [R] {
-        try run(Self.compiler.select(query)).map { try R(row: $0) }
+        let schema = R.schema
+        return try run(Self.compiler.select(query)).map { row in
+            let cells = row.makeRandomAccess()
+            return try schema.decode { column in try SQLValue(cells[column]) }
+        }
     }
 
     func count<R: StoredRecord>(_ query: Query<R>) throws -> Int {
-        try run(Self.compiler.count(query)).first?.int(0) ?? 0
+        try run(Self.compiler.count(query)).first?.decode(Int.self) ?? 0
+    }
+
+    func count<R: StoredRecord, Value: SQLConvertible & Hashable>(_ query: Query<R>, by column: Column<R, Value>) throws -> [Value: Int] {
+        var counts: [Value: Int] = [:]
+        for row in try run(Self.compiler.count(query, by: column)) {
+            let cells = row.makeRandomAccess()
+            counts[try Value(sqlValue: SQLValue(cells[0]))] = try cells[1].decode(Int.self)
+        }
+        return counts
     }
 
     func insert<R: StoredRecord>(_ record: R) throws {
@@ -30,27 +49,29 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     func update<R: StoredRecord>(_ record: R) throws {
-        _ = try run(Self.compiler.update(record, account: record.account))
+        _ = try run(Self.compiler.update(record))
     }
 
     func delete<R: StoredRecord>(_ query: Query<R>) throws -> Int {
         let statement = Self.compiler.delete(query)
-        let result = try wait(connection.query(statement.sql + " RETURNING 1", statement.bindings.map(\.postgresData)))
-        return result.rows.count
+        return try run(PostgresQuery(unsafeSQL: statement.sql + " RETURNING 1", binds: PostgresBindings(statement.bindings))).count
     }
 
-    func run(_ statement: SQLStatement) throws -> [StoredRow] {
-        try run(statement.sql, statement.bindings)
+    func run(_ statement: SQLStatement) throws -> [PostgresRow] {
+        try run(PostgresQuery(unsafeSQL: statement.sql, binds: PostgresBindings(statement.bindings)))
     }
 
-    func run(_ sql: String, _ bindings: [SQLValue]) throws -> [StoredRow] {
-        let result = try wait(connection.query(sql, bindings.map(\.postgresData)))
-        return try result.rows.map { row in StoredRow(try row.map { try SQLValue($0) }) }
+    /// Runs one statement and answers its rows.
+    func run(_ query: PostgresQuery) throws -> [PostgresRow] {
+        try wait(connection.query(query, logger: logger)).rows
     }
 
-    /// Waits for `future` while watching the connection: postgres-nio (1.33) never completes a query
-    /// written to a connection that is already closing, so a plain `future.wait()` can block forever
-    /// when the database goes away. A closed connection or a passed deadline is ``StoreError/unavailable(_:)``.
+    /// Waits for `future` while watching the connection: postgres-nio (1.33.2) writes a query to its channel
+    /// with no write promise (`PostgresConnection.query`), so a query written to a connection that is
+    /// already closing is dropped and its future never completes; the fix upstream was reverted
+    /// (vapor/postgres-nio#487, reverted by #501; #497 is still open). A plain `future.wait()` can then
+    /// block forever when the database goes away. A closed connection or a passed deadline is
+    /// ``StoreError/unavailable(_:)``.
     private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
         let answer = Answer<T>()
         future.whenComplete { answer.set($0) }
@@ -71,24 +92,56 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     /// Serialization failures, deadlocks and unique violations mean "another transaction got there
-    /// first": the store runs the transaction again. A lost or refused connection, or a server shutting
-    /// down, means the database is unavailable. Any other server error is a failure of havip's own SQL.
-    /// Errors that are not the database's (the model's own) pass through unchanged.
+    /// first": the store runs the transaction again. A lost or refused connection, a server shutting
+    /// down or out of resources, or a lock or statement that ran out of the transaction's time, means the
+    /// database is unavailable. Any other server error is a failure of havip's own SQL. Errors that are
+    /// not the database's (the model's own) pass through unchanged.
     static func storeError(_ error: any Error) -> any Error {
-        let state: String?
         switch error {
-        case let error as PSQLError: state = error.serverInfo?[.sqlState]
-        case PostgresError.server(let message): state = message.fields[.sqlState]
-        case is PostgresError, is ChannelError, is IOError, is NIOConnectionError: state = nil
-        default: return error
-        }
-        guard let state else { return StoreError.unavailable(String(describing: error)) }
-        switch state {
-        case "40001", "40P01", "23505": return StoreError.conflict(state)
-        case let state where state.hasPrefix("08") || state.hasPrefix("57") || state.hasPrefix("53"):
-            return StoreError.unavailable(state)
+        case let error as PSQLError:
+            guard let state = error.serverInfo?[.sqlState] else { return StoreError.unavailable(String(describing: error.code)) }
+            return storeError(PostgresError.Code(raw: state), message: error.serverInfo?[.message] ?? "")
+        case is ChannelError, is IOError, is NIOConnectionError:
+            return StoreError.unavailable(String(describing: error))
         default:
-            return StoreError.failed("\(state): \(error)")
+            return error
+        }
+    }
+
+    static func storeError(_ code: PostgresError.Code, message: String) -> StoreError {
+        switch code {
+        case .serializationFailure, .deadlockDetected, .uniqueViolation:
+            return .conflict(code.raw)
+        case .lockNotAvailable:
+            return .unavailable(code.raw)
+        case _ where unavailableClasses.contains(code.sqlClass):
+            return .unavailable(code.raw)
+        default:
+            return .failed("\(code.raw): \(message)")
+        }
+    }
+
+    /// The SQLSTATE classes in which the database cannot serve now: connection exceptions (08), operator
+    /// intervention (57: shutdown, cancelled statements, `statement_timeout`), insufficient resources (53).
+    static let unavailableClasses = [PostgresError.Code.connectionException, .operatorIntervention, .insufficientResources].map(\.sqlClass)
+}
+
+extension PostgresError.Code {
+    /// The SQLSTATE class: the code's first two characters, shared by a family of codes.
+    var sqlClass: Substring { raw.prefix(2) }
+}
+
+extension PostgresBindings {
+    /// The compiler's values, bound in order.
+    init(_ values: [SQLValue]) {
+        self.init(capacity: values.count)
+        for value in values {
+            switch value {
+            case .null: appendNull()
+            case .integer(let integer): append(integer)
+            case .real(let real): append(real)
+            case .text(let text): append(text)
+            }
         }
     }
 }
@@ -112,15 +165,6 @@ private final class Answer<T: Sendable>: Sendable {
 }
 
 extension SQLValue {
-    var postgresData: PostgresData {
-        switch self {
-        case .null: PostgresData.null
-        case .integer(let value): PostgresData(int64: value)
-        case .real(let value): PostgresData(double: value)
-        case .text(let value): PostgresData(string: value)
-        }
-    }
-
     init(_ cell: PostgresCell) throws {
         guard cell.bytes != nil else {
             self = .null

@@ -26,11 +26,11 @@ public struct SQLStatement: Sendable {
 }
 
 /// Turns the model's generic record operations into SQL. Every value is bound, never spliced; table and
-/// column names come from the records' static declarations only.
+/// column names come from the records' typed columns (``RecordSchema``, ``Column``) only.
 ///
-/// The text of a query depends only on its shape (record type, conditions without their values, order,
-/// paging, locking), so it is built once per shape and kept; each call then only gathers the values to
-/// bind. Building the text was about 6% of a DescribeHaVips' CPU (bench/RESULTS.md).
+/// The text of a statement depends only on its shape (record type, conditions without their values,
+/// order, paging, locking), so it is built once per shape and kept; each call then only gathers the
+/// values to bind. Building the text was about 6% of a DescribeHaVips' CPU (bench/RESULTS.md).
 public final class SQLCompiler: Sendable {
     public let dialect: SQLDialect
     private let texts = Mutex<[QueryShape: String]>([:])
@@ -41,10 +41,11 @@ public final class SQLCompiler: Sendable {
         self.dialect = dialect
     }
 
+    /// Selects the record's stored columns (``RecordSchema/selectedNames``), in the order its decoding reads them.
     public func select<R: StoredRecord>(_ query: Query<R>) -> SQLStatement {
-        statement(.select, query) { builder in
-            let columns = R.columns.joined(separator: ", ")
-            var sql = "SELECT \(columns) FROM \(R.table) WHERE \(builder.whereClause(query))"
+        statement(QueryShape(.select, query), query.boundValues(.select)) { builder in
+            let schema = R.schema
+            var sql = "SELECT \(schema.selectedNames.joined(separator: ", ")) FROM \(schema.table) WHERE \(builder.whereClause(query))"
             if !query.order.isEmpty {
                 sql += " ORDER BY " + query.order.map { "\($0.column) \($0.ascending ? "ASC" : "DESC")" }.joined(separator: ", ")
             }
@@ -59,41 +60,53 @@ public final class SQLCompiler: Sendable {
     }
 
     public func count<R: StoredRecord>(_ query: Query<R>) -> SQLStatement {
-        statement(.count, query) { builder in "SELECT COUNT(*) FROM \(R.table) WHERE \(builder.whereClause(query))" }
+        statement(QueryShape(.count, query), query.boundValues(.count)) { builder in
+            "SELECT COUNT(*) FROM \(R.schema.table) WHERE \(builder.whereClause(query))"
+        }
+    }
+
+    /// Each value of `column` among the query's rows, and how many rows hold it.
+    public func count<R: StoredRecord, Value>(_ query: Query<R>, by column: Column<R, Value>) -> SQLStatement {
+        statement(QueryShape(.count, query, groupedBy: column.name), query.boundValues(.count)) { builder in
+            "SELECT \(column.name), COUNT(*) FROM \(R.schema.table) WHERE \(builder.whereClause(query)) GROUP BY \(column.name)"
+        }
     }
 
     public func delete<R: StoredRecord>(_ query: Query<R>) -> SQLStatement {
-        statement(.delete, query) { builder in "DELETE FROM \(R.table) WHERE \(builder.whereClause(query))" }
+        statement(QueryShape(.delete, query), query.boundValues(.delete)) { builder in
+            "DELETE FROM \(R.schema.table) WHERE \(builder.whereClause(query))"
+        }
     }
 
     public func insert<R: StoredRecord>(_ record: R) -> SQLStatement {
-        var builder = Builder(dialect: dialect)
-        let placeholders = record.values.map { builder.bind($0) }.joined(separator: ", ")
-        return SQLStatement(
-            sql: "INSERT INTO \(R.table) (\(R.columns.joined(separator: ", "))) VALUES (\(placeholders))", bindings: builder.bindings)
+        let schema = R.schema
+        let values = schema.values(record)
+        return statement(QueryShape(.insert, R.self), values) { builder in
+            let placeholders = values.map { builder.bind($0) }.joined(separator: ", ")
+            return "INSERT INTO \(schema.table) (\(schema.columnNames.joined(separator: ", "))) VALUES (\(placeholders))"
+        }
     }
 
-    public func update<R: StoredRecord>(_ record: R, account: AccountID) -> SQLStatement {
-        var builder = Builder(dialect: dialect)
-        let values = record.values
-        let assignments = zip(R.columns, values).dropFirst().map { "\($0.0) = \(builder.bind($0.1))" }.joined(separator: ", ")
-        let key = builder.bind(values[0])
-        let owner = builder.bind(.text(account.rawValue))
-        return SQLStatement(
-            sql: "UPDATE \(R.table) SET \(assignments) WHERE \(R.primaryKey) = \(key) AND account = \(owner)", bindings: builder.bindings)
+    /// Replaces every column but the key of the row with the record's key, in the record's account.
+    public func update<R: StoredRecord>(_ record: R) -> SQLStatement {
+        let schema = R.schema
+        let values = schema.values(record)
+        let bindings = Array(values.dropFirst()) + [values[0], .text(record.account.rawValue)]
+        return statement(QueryShape(.update, R.self), bindings) { builder in
+            let assignments = zip(schema.columnNames, values).dropFirst().map { "\($0.0) = \(builder.bind($0.1))" }.joined(separator: ", ")
+            let key = builder.bind(values[0])
+            let owner = builder.bind(.text(record.account.rawValue))
+            return "UPDATE \(schema.table) SET \(assignments) WHERE \(schema.keyName) = \(key) AND \(schema.accountName) = \(owner)"
+        }
     }
 
-    /// The statement for a query: its text kept per shape (built by `build` the first time), its values
-    /// gathered in the order the text binds them (``Query/boundValues(_:)``).
-    private func statement<R: StoredRecord>(
-        _ kind: QueryShape.Kind, _ query: Query<R>, build: (inout Builder) -> String
-    ) -> SQLStatement {
-        let shape = QueryShape(kind, query)
-        let values = query.boundValues(kind)
+    /// The statement for a shape: its text kept per shape (built by `build` the first time), bound to
+    /// `values`, which the caller gathered in the order the text binds them.
+    private func statement(_ shape: QueryShape, _ values: [SQLValue], build: (inout Builder) -> String) -> SQLStatement {
         if let sql = texts.withLock({ $0[shape] }) { return SQLStatement(sql: sql, bindings: values) }
         var builder = Builder(dialect: dialect)
         let sql = build(&builder)
-        assert(builder.bindings == values, "the bound values of a \(R.table) query are not in the order its text binds them")
+        assert(builder.bindings == values, "the bound values of \(sql) are not in the order its text binds them")
         texts.withLock { texts in
             if texts.count < Self.maximumKeptShapes { texts[shape] = sql }
         }
@@ -110,43 +123,53 @@ public final class SQLCompiler: Sendable {
         }
 
         mutating func whereClause<R: StoredRecord>(_ query: Query<R>) -> String {
-            var parts = ["\(R.table).account = \(bind(.text(query.account.rawValue)))"]
-            for condition in query.conditions { parts.append(sql(condition, table: R.table, key: R.primaryKey)) }
+            let schema = R.schema
+            var parts = ["\(schema.table).\(schema.accountName) = \(bind(.text(query.account.rawValue)))"]
+            for condition in query.conditions { parts.append(sql(condition.kind, schema)) }
             return parts.joined(separator: " AND ")
         }
 
-        mutating func sql(_ condition: Condition, table: String, key: String) -> String {
+        mutating func sql<R: StoredRecord>(_ condition: Condition<R>.Kind, _ schema: RecordSchema<R>) -> String {
             switch condition {
-            case .equals(let column, let value): return "\(column) = \(bind(value))"
-            case .notEquals(let column, let value): return "\(column) <> \(bind(value))"
-            case .lessOrEqual(let column, let value): return "\(column) <= \(bind(value))"
-            case .greaterOrEqual(let column, let value): return "\(column) >= \(bind(value))"
-            case .isNull(let column): return "\(column) IS NULL"
-            case .isNotNull(let column): return "\(column) IS NOT NULL"
-            case .isIn(let column, let values):
+            case .column(let column, .equals(let value)): return "\(column) = \(bind(value))"
+            case .column(let column, .notEquals(let value)): return "\(column) <> \(bind(value))"
+            case .column(let column, .lessOrEqual(let value)): return "\(column) <= \(bind(value))"
+            case .column(let column, .greaterOrEqual(let value)): return "\(column) >= \(bind(value))"
+            case .column(let column, .isNull): return "\(column) IS NULL"
+            case .column(let column, .isNotNull): return "\(column) IS NOT NULL"
+            case .column(let column, .isIn(let values)):
                 guard !values.isEmpty else { return "1 = 0" }
                 return "\(column) IN (\(values.map { bind($0) }.joined(separator: ", ")))"
-            case .hasTag(let resourceType, let tagKey, let value):
+            case .never:
+                return "1 = 0"
+            case .hasTag(let resourceType, let key, let value):
+                // The record's tags, joined through Tag's own columns.
+                let tags = Tag.schema.table
+                let column = Tag.column
                 var sql =
-                    "EXISTS (SELECT 1 FROM tags WHERE tags.account = \(table).account AND tags.resource_type = \(bind(.text(resourceType)))"
-                    + " AND tags.resource_id = \(table).\(key) AND tags.tag_key = \(bind(.text(tagKey)))"
-                if let value { sql += " AND tags.tag_value = \(bind(.text(value)))" }
+                    "EXISTS (SELECT 1 FROM \(tags) WHERE \(tags).\(column.account.name) = \(schema.table).\(schema.accountName)"
+                    + " AND \(tags).\(column.resourceType.name) = \(bind(resourceType.sqlValue))"
+                    + " AND \(tags).\(column.resourceId.name) = \(schema.table).\(schema.keyName)"
+                    + " AND \(tags).\(column.key.name) = \(bind(.text(key)))"
+                if let value { sql += " AND \(tags).\(column.value.name) = \(bind(.text(value)))" }
                 return sql + ")"
             }
         }
     }
 }
 
-/// What a query's SQL text depends on: everything but the values it binds.
+/// What a statement's SQL text depends on: everything but the values it binds.
 struct QueryShape: Hashable, Sendable {
-    enum Kind: UInt8 { case select, count, delete }
+    enum Kind: UInt8 { case select, count, delete, insert, update }
 
     enum ConditionShape: Hashable {
-        case equals(String), notEquals(String), lessOrEqual(String), greaterOrEqual(String)
-        case isNull(String), isNotNull(String)
+        case compare(String, Comparison)
         case isIn(String, count: Int)
         case hasTag(withValue: Bool)
+        case never
     }
+
+    enum Comparison: UInt8 { case equals, notEquals, lessOrEqual, greaterOrEqual, isNull, isNotNull }
 
     struct OrderShape: Hashable {
         let column: String
@@ -157,29 +180,48 @@ struct QueryShape: Hashable, Sendable {
     let record: ObjectIdentifier
     let conditions: [ConditionShape]
     let order: [OrderShape]
+    let groupedBy: String?
     let limited: Bool
     let offset: Bool
     let forUpdate: Bool
 
-    init<R: StoredRecord>(_ kind: Kind, _ query: Query<R>) {
+    /// The shape of a query.
+    init<R: StoredRecord>(_ kind: Kind, _ query: Query<R>, groupedBy: String? = nil) {
         self.kind = kind
         self.record = ObjectIdentifier(R.self)
         self.conditions = query.conditions.map { condition in
-            switch condition {
-            case .equals(let column, _): .equals(column)
-            case .notEquals(let column, _): .notEquals(column)
-            case .lessOrEqual(let column, _): .lessOrEqual(column)
-            case .greaterOrEqual(let column, _): .greaterOrEqual(column)
-            case .isNull(let column): .isNull(column)
-            case .isNotNull(let column): .isNotNull(column)
-            case .isIn(let column, let values): .isIn(column, count: values.count)
+            switch condition.kind {
+            case .column(let column, let test):
+                switch test {
+                case .equals: .compare(column, .equals)
+                case .notEquals: .compare(column, .notEquals)
+                case .lessOrEqual: .compare(column, .lessOrEqual)
+                case .greaterOrEqual: .compare(column, .greaterOrEqual)
+                case .isNull: .compare(column, .isNull)
+                case .isNotNull: .compare(column, .isNotNull)
+                case .isIn(let values): .isIn(column, count: values.count)
+                }
             case .hasTag(_, _, let value): .hasTag(withValue: value != nil)
+            case .never: .never
             }
         }
         self.order = kind == .select ? query.order.map { OrderShape(column: $0.column, ascending: $0.ascending) } : []
+        self.groupedBy = groupedBy
         self.limited = kind == .select && query.limit != nil
         self.offset = kind == .select && (query.offset ?? 0) > 0
         self.forUpdate = kind == .select && query.forUpdate
+    }
+
+    /// The shape of an insert or update of a record type: one text per type.
+    init<R: StoredRecord>(_ kind: Kind, _ type: R.Type) {
+        self.kind = kind
+        self.record = ObjectIdentifier(type)
+        self.conditions = []
+        self.order = []
+        self.groupedBy = nil
+        self.limited = false
+        self.offset = false
+        self.forUpdate = false
     }
 }
 
@@ -189,15 +231,16 @@ extension Query {
     func boundValues(_ kind: QueryShape.Kind) -> [SQLValue] {
         var values: [SQLValue] = [.text(account.rawValue)]
         for condition in conditions {
-            switch condition {
-            case .equals(_, let value), .notEquals(_, let value), .lessOrEqual(_, let value), .greaterOrEqual(_, let value):
+            switch condition.kind {
+            case .column(_, .equals(let value)), .column(_, .notEquals(let value)), .column(_, .lessOrEqual(let value)),
+                .column(_, .greaterOrEqual(let value)):
                 values.append(value)
-            case .isNull, .isNotNull:
+            case .column(_, .isNull), .column(_, .isNotNull), .never:
                 break
-            case .isIn(_, let list):
+            case .column(_, .isIn(let list)):
                 values.append(contentsOf: list)
             case .hasTag(let resourceType, let key, let value):
-                values.append(.text(resourceType))
+                values.append(resourceType.sqlValue)
                 values.append(.text(key))
                 if let value { values.append(.text(value)) }
             }

@@ -2,6 +2,10 @@ import Foundation
 
 /// The schema both stores build, as named migrations in order. Column types are written `{REAL}` and
 /// `{INTEGER}` and filled in per dialect; everything else is plain SQL both databases accept.
+///
+/// The migrations are history, frozen as they were applied: their DDL spells table and column names as
+/// text, and must never change. A change to the schema is a new migration, and a record's typed columns
+/// (its `Columns`) must name what the migrations built (the store contract suite round-trips every record).
 public enum SQLSchema {
     public struct Migration: Sendable {
         public let name: String

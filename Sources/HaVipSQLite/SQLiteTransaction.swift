@@ -23,18 +23,30 @@ extension Database: SQLiteStatementSource {
 /// ``snapshot(_:_:)`` (reads).
 ///
 /// Statements are prepared once per connection; they are bound and stepped through SQLite's C API,
-/// each column turned straight into a ``SQLValue``, because GRDB's general row decoding (`Row`,
-/// `DatabaseValue`, `StatementArguments`) was the largest cost of a describe.
+/// each column turned straight into a ``SQLValue`` and handed to the record's decoding (no row array),
+/// because GRDB's general row decoding (`Row`, `DatabaseValue`, `StatementArguments`) was the largest
+/// cost of a describe.
 struct SQLiteTransaction: StoreTransaction {
     let db: any SQLiteStatementSource
     private static let compiler = SQLCompiler(.sqlite)
 
     func select<R: StoredRecord>(_ query: Query<R>) throws -> [R] {
-        try rows(Self.compiler.select(query)) { row in try R(row: row) }
+        let schema = R.schema
+        return try rows(Self.compiler.select(query)) { handle in try schema.decode { column in Self.value(handle, Int32(column)) } }
     }
 
     func count<R: StoredRecord>(_ query: Query<R>) throws -> Int {
-        try rows(Self.compiler.count(query)) { row in try row.int(0) }.first ?? 0
+        try rows(Self.compiler.count(query)) { handle in Int(sqlite3_column_int64(handle, 0)) }.first ?? 0
+    }
+
+    func count<R: StoredRecord, Value: SQLConvertible & Hashable>(_ query: Query<R>, by column: HaVipModel.Column<R, Value>) throws -> [Value: Int] {
+        var counts: [Value: Int] = [:]
+        for (value, count) in try rows(Self.compiler.count(query, by: column), { handle in
+            (try Value(sqlValue: Self.value(handle, 0)), Int(sqlite3_column_int64(handle, 1)))
+        }) {
+            counts[value] = count
+        }
+        return counts
     }
 
     func insert<R: StoredRecord>(_ record: R) throws {
@@ -42,7 +54,7 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func update<R: StoredRecord>(_ record: R) throws {
-        try execute(Self.compiler.update(record, account: record.account))
+        try execute(Self.compiler.update(record))
     }
 
     func delete<R: StoredRecord>(_ query: Query<R>) throws -> Int {
@@ -50,19 +62,15 @@ struct SQLiteTransaction: StoreTransaction {
         return Int(db.connection.map { sqlite3_changes($0) } ?? 0)
     }
 
-    /// Steps a prepared query, turning each row into a `T`.
-    private func rows<T>(_ statement: SQLStatement, _ make: (StoredRow) throws -> T) throws -> [T] {
+    /// Steps a prepared query, making a `T` of each row straight from the statement's columns.
+    private func rows<T>(_ statement: SQLStatement, _ make: (SQLiteStatement) throws -> T) throws -> [T] {
         try withBound(statement.sql, statement.bindings) { handle in
-            let columns = sqlite3_column_count(handle)
             var results: [T] = []
             while true {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { return results }
                 guard code == SQLITE_ROW else { throw failure(code, sql: statement.sql) }
-                var values: [SQLValue] = []
-                values.reserveCapacity(Int(columns))
-                for column in 0..<columns { values.append(Self.value(handle, column)) }
-                results.append(try make(StoredRow(values)))
+                results.append(try make(handle))
             }
         }
     }

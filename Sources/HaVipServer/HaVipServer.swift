@@ -8,13 +8,25 @@ public enum HaVipServer {
         _ configuration: ServerConfiguration,
         onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        let connectionCap = configuration.connections.connectionCap(openFileLimit: OpenFileLimit.current ?? Int.max)
+        if connectionCap < configuration.connections.maxConnections {
+            configuration.logger.notice(
+                "connection cap lowered to fit the open-file limit",
+                metadata: ["maxConnections": "\(connectionCap)", "openFileLimit": "\(OpenFileLimit.current ?? 0)"])
+        }
         var app = Application(
             router: makeRouter(configuration),
-            server: .http1OnEventLoops(tls: configuration.tls),
+            server: .http1OnEventLoops(
+                limits: configuration.connections, registry: ConnectionRegistry(cap: connectionCap),
+                answer: ConnectionErrorAnswer(ids: configuration.ids), tls: configuration.tls),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             // Shut down in reverse order: the server drains first, then the store closes, then its services stop.
             services: configuration.storeServices + [StoreLifecycle(store: configuration.store, logger: configuration.logger)],
             onServerRunning: { channel in
+                // See SpareDescriptorHandler: without it, running out of file descriptors spins the event loop.
+                try? await channel.eventLoop.submit {
+                    try channel.pipeline.syncOperations.addHandler(SpareDescriptorHandler(), position: .first)
+                }.get()
                 let address = channel.localAddress.map { "\($0.ipAddress ?? configuration.host):\($0.port ?? configuration.port)" }
                 await onServerRunning(address ?? "\(configuration.host):\(configuration.port)")
             },

@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var nonces: (any NonceLedger)?
     public var nonceCapacity: Int
     public var settings: ModelSettings
+    /// Timeouts and the connection cap of each HTTP connection.
+    public var connections: ConnectionLimits
     /// Services the store needs running beside the server (e.g. the PostgreSQL connection pool).
     public var storeServices: [any Service]
     /// Runs once those services are up and before the first request is accepted (e.g. migrations).
@@ -40,6 +42,7 @@ public struct ServerConfiguration: Sendable {
         nonces: (any NonceLedger)? = nil,
         nonceCapacity: Int = 2_000_000,
         settings: ModelSettings = ModelSettings(),
+        connections: ConnectionLimits = .standard,
         storeServices: [any Service] = [],
         prepareStore: @escaping @Sendable () async throws -> Void = {},
         logger: Logger = Logger(label: "havip")
@@ -55,6 +58,7 @@ public struct ServerConfiguration: Sendable {
         self.nonces = nonces
         self.nonceCapacity = nonceCapacity
         self.settings = settings
+        self.connections = connections
         self.storeServices = storeServices
         self.prepareStore = prepareStore
         self.logger = logger

@@ -5,7 +5,7 @@
 ///
 /// Alibaba RPC lists are always wrapped: `"HaVips": {"HaVip": [...]}` in JSON and
 /// `<HaVips><HaVip>…</HaVip></HaVips>` in XML, which ``ResponseNode/list(item:_:)`` models.
-public enum ResponseNode: Sendable, Equatable, Codable {
+public enum ResponseNode: Sendable, Equatable {
     case string(String)
     case integer(Int64)
     case bool(Bool)
@@ -14,7 +14,7 @@ public enum ResponseNode: Sendable, Equatable, Codable {
     /// A wrapped list: the key holding it names the collection, `item` names each element.
     case list(item: String, [ResponseNode])
 
-    public struct Field: Sendable, Equatable, Codable {
+    public struct Field: Sendable, Equatable {
         public let name: String
         public let value: ResponseNode
 
@@ -38,7 +38,7 @@ extension ResponseNode: ExpressibleByStringLiteral {
 
 /// The body of a successful response: its top-level fields, without `RequestId` (the server adds it first).
 /// The XML root is not part of it: the server names it from the action (`<Action>Response`).
-public struct RPCResponse: Sendable, Equatable, Codable {
+public struct RPCResponse: Sendable, Equatable {
     public var fields: [ResponseNode.Field]
 
     public init(_ fields: [ResponseNode.Field] = []) {

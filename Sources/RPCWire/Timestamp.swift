@@ -25,8 +25,10 @@ public enum Timestamp {
 
     /// `yyyy-MM-ddTHH:mm:ssZ` for seconds since 1970 (years 0 to 9999; a wider year is written whole).
     public static func format(_ seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
+        // Floor division written so that no step overflows, down to Int64.min (found by fuzz/FuzzTimestamps).
+        let remainder = seconds % 86_400
+        let days = seconds / 86_400 - (remainder < 0 ? 1 : 0)
+        let secondOfDay = remainder < 0 ? remainder + 86_400 : remainder
         let (year, month, day) = civilFromDays(days)
         guard (0...9999).contains(year) else {
             return "\(year)-\(twoDigits(month))-\(twoDigits(day))T\(twoDigits(secondOfDay / 3_600)):\(twoDigits(secondOfDay / 60 % 60)):\(twoDigits(secondOfDay % 60))Z"

@@ -51,6 +51,8 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
+    @OptionGroup(title: "Connections") var connections: ConnectionOptions
+
     func run() async throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "havip")
@@ -64,6 +66,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, tls: try await tlsOptions.serverTLS(store: storeOptions.store), store: opened.store, keys: KeyRing(keys: keys, mode: auth),
             nonces: opened.store as? any NonceLedger, nonceCapacity: nonceCapacity, settings: settings,
+            connections: connections.applied(),
             storeServices: opened.services, prepareStore: opened.prepare,
             logger: logger)
         let storeDescription = storeOptions.store.description

@@ -17,7 +17,7 @@ import Testing
         let spare = try await w.h.allocateEip()
         try await Self.bind(w, eip, to: haVip.id)
         let bound = try await w.h.read { tx, context in try EipOperations.find(tx, context, eip.id) }
-        #expect(bound.status == "InUse" && bound.instanceType == "HaVip" && bound.instanceId == haVip.id, "EIP transitions are synchronous")
+        #expect(bound.status == .inUse && bound.instanceType == .haVip && bound.instanceId == haVip.id, "EIP transitions are synchronous")
         await #expect(throws: APIError.eipAssociationDuplicated) { try await Self.bind(w, spare, to: haVip.id) }
         await #expect(throws: APIError.eipAssociationDuplicated) { try await Self.bind(w, eip, to: haVip.id) }
         await #expect(throws: APIError.eipIncorrectStatus) {

@@ -106,7 +106,7 @@ import Testing
         #expect(left.masterInstanceId == nil && left.associatedInstanceType == nil)
         #expect(try await w.h.members(second) == [])
         let unbound = try await w.h.read { tx, context in try EipOperations.find(tx, context, eip.id) }
-        #expect(unbound.status == "Available" && unbound.instanceId == nil)
+        #expect(unbound.status == .available && unbound.instanceId == nil)
         // The HaVip left with nothing can be deleted, and associated with an ENI now.
         try await w.h.associate(second.id, w.enis[0].id, type: .networkInterface)
         #expect(try await w.master(second.id) == w.enis[0].id)

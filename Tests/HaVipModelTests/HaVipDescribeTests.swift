@@ -31,7 +31,7 @@ import Testing
         func ids(_ filters: [(key: HaVipQuery.FilterKey, values: [String])] = [], tags: [(key: String, value: String?)] = [], group: String? = nil)
             async throws -> [String]
         {
-            let result = try await w.h.describe(HaVipQuery(filters: filters, tags: tags, resourceGroupId: group, pageSize: 50))
+            let result = try await w.h.describe(HaVipQuery(filters: filters, tags: tags, resourceGroupId: group, page: PageRequest(size: 50)))
             #expect(result.total == result.ids.count)
             return result.ids
         }
@@ -49,7 +49,7 @@ import Testing
         let expected = created.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map(\.id)
         var seen: [String] = []
         for (number, size) in [(1, 10), (2, 10), (3, 3), (4, 0)] {
-            let page = try await w.h.describe(HaVipQuery(pageNumber: number, pageSize: 10))
+            let page = try await w.h.describe(HaVipQuery(page: PageRequest(number: number, size: 10)))
             #expect(page.total == 23)
             #expect(page.ids.count == size, "page \(number)")
             seen += page.ids
@@ -57,9 +57,9 @@ import Testing
         #expect(seen == expected)
         #expect(Set(seen).count == 23)
         // The same page twice is the same page.
-        #expect(try await w.h.describe(HaVipQuery(pageNumber: 2, pageSize: 10)).ids == Array(expected[10..<20]))
-        #expect(try await w.h.describe(HaVipQuery(pageNumber: 1, pageSize: 50)).ids == expected)
-        #expect(try await w.h.describe(HaVipQuery(pageNumber: 3, pageSize: 7)).ids == Array(expected[14..<21]))
+        #expect(try await w.h.describe(HaVipQuery(page: PageRequest(number: 2, size: 10))).ids == Array(expected[10..<20]))
+        #expect(try await w.h.describe(HaVipQuery(page: PageRequest(number: 1, size: 50))).ids == expected)
+        #expect(try await w.h.describe(HaVipQuery(page: PageRequest(number: 3, size: 7))).ids == Array(expected[14..<21]))
     }
 
     @Test func orderIsCreationTimeBeforeInsertionOrder() async throws {
@@ -142,7 +142,7 @@ import Testing
             try EipOperations.associate(tx, context, allocationId: eip.id, instanceId: l.d.id, instanceType: "HaVip")
         }
         try await l.w.h.associate(l.d.id, l.w.i[1])
-        let views = try await l.w.h.read { tx, context in try HaVipOperations.describe(tx, context, HaVipQuery(pageSize: 50)).page }
+        let views = try await l.w.h.read { tx, context in try HaVipOperations.describe(tx, context, HaVipQuery(page: PageRequest(size: 50))).items }
         let a = try #require(views.first { $0.haVip.id == l.a.id })
         let d = try #require(views.first { $0.haVip.id == l.d.id })
         #expect(a.tags.map(\.key) == ["env", "team"] && a.tags.map(\.value) == ["prod", "blue"])

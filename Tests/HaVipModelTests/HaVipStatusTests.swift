@@ -45,7 +45,7 @@ import Testing
         try await h.finishTransitions()
         #expect(try await h.haVip(created.id) == nil)
         #expect(try await h.usedAddresses(w.vSwitch) == usedBefore - 1)
-        let tags = try await h.read { tx, context in try tx.count(Query(Tag.self, account: context.account, [.equals("resource_id", .text(created.id))])) }
+        let tags = try await h.read { tx, context in try tx.count(Query(Tag.self, account: context.account, [.equals(Tag.column.resourceId, created.id)])) }
         #expect(tags == 0)
         await #expect(throws: APIError.haVipNotFound) { try await h.write { tx, context in try HaVipOperations.find(tx, context, created.id) } }
     }

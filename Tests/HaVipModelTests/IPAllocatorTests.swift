@@ -135,7 +135,7 @@ import Testing
             var exhausted = false
             do { _ = try IPAllocator.allocate(tx, vSwitch: vsw, requested: nil, ownerId: "o") } catch AddressProblem.exhausted { exhausted = true }
             for address in freed { try IPAllocator.release(tx, vSwitch: vsw, address: address) }
-            let runs = try tx.count(Query(IPFreeRange.self, account: vsw.account, [.equals("vswitch_id", .text(vsw.id))]))
+            let runs = try tx.count(Query(IPFreeRange.self, account: vsw.account, [.equals(IPFreeRange.column.vSwitchId, vsw.id)]))
             var again: [String] = []
             for _ in freed { again.append(try IPAllocator.allocate(tx, vSwitch: vsw, requested: nil, ownerId: "o").description) }
             var exhaustedAgain = false

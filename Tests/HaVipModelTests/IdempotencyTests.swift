@@ -1,6 +1,24 @@
-import HaVipModel
-import RPCWire
+@testable import HaVipModel
 import Testing
+
+/// What the tests' CreateHaVip answers: the HaVip's ID and address, remembered as `ID ADDRESS`.
+struct CreatedHaVip: IdempotentResult, Equatable {
+    let id: String
+    let ipAddress: String
+
+    init(id: String, ipAddress: String) {
+        self.id = id
+        self.ipAddress = ipAddress
+    }
+
+    func idempotencyPayload() -> IdempotencyPayload { IdempotencyPayload("\(id) \(ipAddress)") }
+
+    init(idempotencyPayload payload: IdempotencyPayload) throws {
+        let parts = payload.text.split(separator: " ").map(String.init)
+        guard parts.count == 2 else { throw StoreError.corruptRow(payload.text) }
+        self.init(id: parts[0], ipAddress: parts[1])
+    }
+}
 
 /// ClientToken handling through `Idempotency.run`, with the HaVip creation as the body.
 @Suite struct IdempotencyTests {
@@ -8,14 +26,14 @@ import Testing
     static func create(
         _ w: World, token: String?, fingerprint: String = "fp-1", action: String = "CreateHaVip", account: AccountID = Fixture.account,
         vSwitch: VSwitch? = nil
-    ) async throws -> (response: RPCResponse, ran: Bool) {
+    ) async throws -> (response: CreatedHaVip, ran: Bool) {
         let vSwitchId = (vSwitch ?? w.vSwitch).id
         return try await w.h.write(account: account) { tx, context in
             var ran = false
             let response = try Idempotency.run(tx, context, action: action, clientToken: token, fingerprint: fingerprint) {
                 ran = true
                 let haVip = try HaVipOperations.create(tx, context, HaVipOperations.CreateRequest(vSwitchId: vSwitchId))
-                return RPCResponse([.init("HaVipId", .string(haVip.id)), .init("IpAddress", .string(haVip.ipAddress))])
+                return CreatedHaVip(id: haVip.id, ipAddress: haVip.ipAddress)
             }
             return (response, ran)
         }
@@ -80,7 +98,7 @@ import Testing
         let w = try await World.make()
         let missing = VSwitch(
             id: "vsw-missing", account: Fixture.account, regionId: Fixture.region, vpcId: w.vpc.id, zoneId: Fixture.zone,
-            cidrBlock: "192.168.9.0/24", name: "", description: "", status: "Available", resourceGroupId: "rg-x", createdAt: 0)
+            cidrBlock: "192.168.9.0/24", name: "", description: "", status: .available, resourceGroupId: "rg-x", createdAt: 0)
         await #expect(throws: APIError.haVipVSwitchNotFound) { try await Self.create(w, token: "retry-me", vSwitch: missing) }
         let retry = try await Self.create(w, token: "retry-me")
         #expect(retry.ran)

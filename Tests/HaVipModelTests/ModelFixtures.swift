@@ -206,13 +206,16 @@ struct Harness: Sendable {
         _ query: HaVipQuery = HaVipQuery(), account: AccountID = Fixture.account, region: String = Fixture.region
     ) async throws -> (total: Int, ids: [String]) {
         let result = try await read(account: account, region: region) { tx, context in try HaVipOperations.describe(tx, context, query) }
-        return (result.total, result.page.map(\.haVip.id))
+        return (result.total, result.items.map(\.haVip.id))
     }
 
     /// A vSwitch's free runs, as `first-last` in dotted form, lowest first.
     func freeRuns(_ vSwitch: VSwitch) async throws -> [String] {
         try await read { tx, context in
-            try tx.select(Query(IPFreeRange.self, account: context.account, [.equals("vswitch_id", .text(vSwitch.id))], order: [("first_address", true)]))
+            try tx.select(
+                Query(
+                    IPFreeRange.self, account: context.account, [.equals(IPFreeRange.column.vSwitchId, vSwitch.id)],
+                    order: [.ascending(IPFreeRange.column.first)]))
                 .map { "\(IPv4Address($0.first))-\(IPv4Address($0.last))" }
         }
     }

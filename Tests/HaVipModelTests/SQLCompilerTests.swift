@@ -1,4 +1,4 @@
-import HaVipModel
+@testable import HaVipModel
 import HaVipSQL
 import Testing
 
@@ -9,8 +9,8 @@ import Testing
 
     @Test func aKeptTextIsReusedWithTheNewCallsValues() {
         let compiler = SQLCompiler(.postgres)
-        let first = compiler.select(Query(HaVip.self, account: account, [.equals("vpc_id", .text("vpc-a"))], limit: 10, offset: 20))
-        let second = compiler.select(Query(HaVip.self, account: account, [.equals("vpc_id", .text("vpc-b"))], limit: 5, offset: 40))
+        let first = compiler.select(Query(HaVip.self, account: account, [.equals(HaVip.column.vpcId, "vpc-a")], limit: 10, offset: 20))
+        let second = compiler.select(Query(HaVip.self, account: account, [.equals(HaVip.column.vpcId, "vpc-b")], limit: 5, offset: 40))
         #expect(first.sql == second.sql)
         #expect(first.sql.hasSuffix("WHERE havips.account = $1 AND vpc_id = $2 LIMIT $3 OFFSET $4"))
         #expect(second.bindings == [.text(account.rawValue), .text("vpc-b"), .integer(5), .integer(40)])
@@ -18,15 +18,15 @@ import Testing
 
     @Test func everyPartOfTheShapeChangesTheText() {
         let compiler = SQLCompiler(.sqlite)
-        let base = Query(HaVip.self, account: account, [.isIn("id", [.text("a"), .text("b")])], limit: 10)
+        let base = Query(HaVip.self, account: account, [.isIn(HaVip.column.id, ["a", "b"])], limit: 10)
         var longerList = base
-        longerList.conditions = [.isIn("id", [.text("a"), .text("b"), .text("c")])]
+        longerList.conditions = [.isIn(HaVip.column.id, ["a", "b", "c"])]
         var otherColumn = base
-        otherColumn.conditions = [.isIn("vpc_id", [.text("a"), .text("b")])]
+        otherColumn.conditions = [.isIn(HaVip.column.vpcId, ["a", "b"])]
         var ordered = base
-        ordered.order = [("created_at", true)]
+        ordered.order = [.ascending(HaVip.column.createdAt)]
         var descending = base
-        descending.order = [("created_at", false)]
+        descending.order = [.descending(HaVip.column.createdAt)]
         var offset = base
         offset.offset = 10
         var noLimit = base
@@ -35,17 +35,34 @@ import Testing
         #expect(Set(texts).count == texts.count)
         #expect(compiler.select(longerList).sql.contains("id IN (?, ?, ?)"))
         #expect(compiler.count(base).sql != compiler.select(base).sql)
+        #expect(compiler.count(base, by: HaVip.column.vpcId).sql.hasSuffix("GROUP BY vpc_id"))
         #expect(compiler.delete(base).sql.hasPrefix("DELETE FROM havips WHERE"))
     }
 
     @Test func aZeroOffsetIsNoOffsetAndTagValuesAreBoundInOrder() {
         let compiler = SQLCompiler(.sqlite)
-        let withValue = Query(HaVip.self, account: account, [.hasTag(resourceType: "HAVIP", key: "env", value: "prod")], offset: 0)
+        let withValue = Query(HaVip.self, account: account, [.hasTag("env", value: "prod")], offset: 0)
         let statement = compiler.select(withValue)
         #expect(!statement.sql.contains("OFFSET"))
         #expect(statement.bindings == [.text(account.rawValue), .text("HAVIP"), .text("env"), .text("prod")])
-        let anyValue = Query(HaVip.self, account: account, [.hasTag(resourceType: "HAVIP", key: "env", value: nil)])
+        let anyValue = Query(HaVip.self, account: account, [.hasTag("env", value: nil)])
         #expect(compiler.select(anyValue).bindings == [.text(account.rawValue), .text("HAVIP"), .text("env")])
         #expect(compiler.select(anyValue).sql != statement.sql)
+    }
+
+    /// The select list is the record's stored columns in declaration order: computed keys are written,
+    /// never read back.
+    @Test func selectsReadTheStoredColumnsAndInsertsWriteThemAll() {
+        let compiler = SQLCompiler(.sqlite)
+        let select = compiler.select(Query(Tag.self, account: account))
+        #expect(select.sql.hasPrefix("SELECT account, resource_type, resource_id, tag_key, tag_value FROM tags WHERE"))
+        let tag = Tag(account: account, resourceType: .vpc, resourceId: "vpc-1", key: "env", value: "prod")
+        let insert = compiler.insert(tag)
+        #expect(insert.sql == "INSERT INTO tags (key, account, resource_type, resource_id, tag_key, tag_value) VALUES (?, ?, ?, ?, ?, ?)")
+        #expect(insert.bindings == [.text("VPC/vpc-1/env"), .text(account.rawValue), .text("VPC"), .text("vpc-1"), .text("env"), .text("prod")])
+        let update = compiler.update(tag)
+        #expect(update.sql == "UPDATE tags SET account = ?, resource_type = ?, resource_id = ?, tag_key = ?, tag_value = ? WHERE key = ? AND account = ?")
+        #expect(update.bindings.last == .text(account.rawValue))
+        #expect(compiler.update(tag).sql == update.sql)
     }
 }

@@ -120,7 +120,7 @@ import Testing
         let haVip = try await w.h.createHaVip(w.vSwitch, tags: (1...18).map { (key: "key\($0)", value: "v") })
         @Sendable func tag(_ keys: [String]) async throws {
             try await w.h.write { tx, context in
-                try TagOperations.tag(tx, context, resourceType: "HAVIP", resourceIds: [haVip.id], tags: keys.map { (key: $0, value: "new") })
+                try TagOperations.tag(tx, context, resourceType: .haVip, resourceIds: [haVip.id], tags: keys.map { (key: $0, value: "new") })
             }
         }
         await #expect(throws: APIError.tagQuotaExceeded) { try await tag(["a", "b", "c"]) }
@@ -128,7 +128,7 @@ import Testing
         await #expect(throws: APIError.tagQuotaExceeded) { try await tag(["c"]) }
         try await tag(["key3"])  // overwriting is always allowed
         let count = try await w.h.read { tx, context in
-            try TagOperations.tags(tx, account: context.account, resourceType: "HAVIP", resourceIds: [haVip.id])[haVip.id]?.count
+            try TagOperations.tags(tx, account: context.account, resourceType: .haVip, resourceIds: [haVip.id])[haVip.id]?.count
         }
         #expect(count == 20)
     }

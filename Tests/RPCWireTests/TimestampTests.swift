@@ -22,6 +22,13 @@ import Testing
         #expect(Timestamp.format(253_402_300_800) == "10000-01-01T00:00:00Z")
     }
 
+    /// Found by fuzz/FuzzTimestamps: formatting Int64.min overflowed the floor division and trapped.
+    @Test func formatsTheExtremeSecondsWithoutOverflow() {
+        #expect(Timestamp.format(.min) == "-292277022657-01-27T08:29:52Z")
+        #expect(Timestamp.format(.max) == "292277026596-12-04T15:30:07Z")
+        #expect(Timestamp.format(-86_401) == "1969-12-30T23:59:59Z")
+    }
+
     @Test(arguments: [
         "", "2024-01-01 12:00:00Z", "2024-01-01T12:00:00", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z",
         "2024-01-01T24:00:00Z", "2024-01-01T12:00:00.Z", "2024-01-01T12:00:00+08:00", "abcd-01-01T12:00:00Z",

@@ -18,7 +18,7 @@ enum CreateNetworkInterface: RPCAction {
             let eni = try ComputeOperations.createNetworkInterface(
                 tx, context, vSwitchId: vSwitchId, securityGroupIds: groups, primaryIpAddress: address, name: name, description: description)
             return RPCResponse([
-                .init("NetworkInterfaceId", .string(eni.id)), .init("Status", .string(eni.status)), .init("Type", .string(eni.type)),
+                .init("NetworkInterfaceId", .string(eni.id)), .init("Status", .string(eni.status.rawValue)), .init("Type", .string(eni.type.rawValue)),
                 .init("VpcId", .string(eni.vpcId)), .init("VSwitchId", .string(eni.vSwitchId)), .init("ZoneId", .string(eni.zoneId)),
                 .init("PrivateIpAddress", .string(eni.primaryIpAddress)), .init("MacAddress", .string(eni.macAddress)),
                 .init("NetworkInterfaceName", .string(eni.name)), .init("Description", .string(eni.description)),

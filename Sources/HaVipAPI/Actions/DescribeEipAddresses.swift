@@ -9,23 +9,15 @@ enum DescribeEipAddresses: RPCAction {
     static func run(_ call: ActionCall) async throws -> RPCResponse {
         let parameters = call.parameters
         let region = try parameters.region()
-        let (number, size) = try parameters.paging(maxSize: 100)
-        var conditions: [Condition] = []
-        let ids = try parameters.commaSeparated("AllocationId", max: 50)
-        if !ids.isEmpty { conditions.append(.isIn("id", ids.map(SQLValue.text))) }
-        if let address = parameters.optional("EipAddress") { conditions.append(.equals("ip_address", .text(address))) }
-        if let status = parameters.optional("Status") { conditions.append(.equals("status", .text(status))) }
-        if let type = parameters.optional("AssociatedInstanceType") { conditions.append(.equals("instance_type", .text(type))) }
-        if let instance = parameters.optional("AssociatedInstanceId") { conditions.append(.equals("instance_id", .text(instance))) }
-        if let group = parameters.optional("ResourceGroupId") { conditions.append(.equals("resource_group_id", .text(group))) }
-        let tags = try parameters.tagFilters("Tag")
-        let conditionsToUse = conditions
-        let (total, items) = try await call.read(region) { tx, context in
-            let (total, eips) = try ResourceQueries.page(
-                tx, context, Eip.self, conditionsToUse, tags: tags, tagResourceType: "EIP", pageNumber: number, pageSize: size)
-            let tagMap = try TagOperations.tags(tx, account: context.account, resourceType: "EIP", resourceIds: eips.map(\.id))
-            return (total, eips.map { ResponseNode.eip($0, tags: tagMap[$0.id] ?? []) })
-        }
-        return .page(total: total, number: number, size: size, collection: "EipAddresses", item: "EipAddress", items)
+        var query = EipQuery(page: try parameters.paging(maxSize: 100))
+        query.ids = try parameters.commaSeparated("AllocationId", max: 50)
+        query.ipAddress = parameters.optional("EipAddress")
+        query.status = parameters.optional("Status")
+        query.instanceType = parameters.optional("AssociatedInstanceType")
+        query.instanceId = parameters.optional("AssociatedInstanceId")
+        query.resourceGroupId = parameters.optional("ResourceGroupId")
+        query.tags = try parameters.tagFilters("Tag")
+        let views = try await call.read(region) { [query] tx, context in try EipOperations.describe(tx, context, query) }
+        return .page(views, query.page, collection: "EipAddresses", item: "EipAddress", ResponseNode.eip)
     }
 }

@@ -10,7 +10,7 @@ enum DescribeHaVips: RPCAction {
     static func run(_ call: ActionCall) async throws -> RPCResponse {
         let parameters = call.parameters
         let region = try parameters.region()
-        let (pageNumber, pageSize) = try parameters.paging()
+        let page = try parameters.paging()
         let filterEntries = try parameters.entries("Filter")
         guard filterEntries.count <= 5 else { throw APIError.invalidParameter("Filter") }
         var filters: [(key: HaVipQuery.FilterKey, values: [String])] = []
@@ -23,9 +23,8 @@ enum DescribeHaVips: RPCAction {
             filters.append((key, values))
         }
         let query = HaVipQuery(
-            filters: filters, tags: try parameters.tagFilters("Tags"), resourceGroupId: parameters.optional("ResourceGroupId"),
-            pageNumber: pageNumber, pageSize: pageSize)
-        let (total, page) = try await call.read(region) { tx, context in try HaVipOperations.describe(tx, context, query) }
-        return .page(total: total, number: pageNumber, size: pageSize, collection: "HaVips", item: "HaVip", page.map(ResponseNode.haVip))
+            filters: filters, tags: try parameters.tagFilters("Tags"), resourceGroupId: parameters.optional("ResourceGroupId"), page: page)
+        let views = try await call.read(region) { tx, context in try HaVipOperations.describe(tx, context, query) }
+        return .page(views, page, collection: "HaVips", item: "HaVip", ResponseNode.haVip)
     }
 }

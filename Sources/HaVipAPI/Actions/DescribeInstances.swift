@@ -10,26 +10,16 @@ enum DescribeInstances: RPCAction {
     static func run(_ call: ActionCall) async throws -> RPCResponse {
         let parameters = call.parameters
         let region = try parameters.region()
-        let (number, size) = try parameters.paging(maxSize: 100)
-        var conditions: [Condition] = []
-        let ids = try parameters.jsonArray("InstanceIds", max: 100, error: .instanceIdsMalformed)
-        if !ids.isEmpty { conditions.append(.isIn("id", ids.map(SQLValue.text))) }
-        let addresses = try parameters.jsonArray("PrivateIpAddresses", max: 100, error: .invalidParameter("PrivateIpAddresses"))
-        if !addresses.isEmpty { conditions.append(.isIn("private_ip_address", addresses.map(SQLValue.text))) }
-        for (parameter, column) in [("VpcId", "vpc_id"), ("VSwitchId", "vswitch_id"), ("ZoneId", "zone_id"), ("Status", "status"), ("InstanceName", "name")] {
-            if let value = parameters.optional(parameter) { conditions.append(.equals(column, .text(value))) }
-        }
-        let conditionsToUse = conditions
-        let (total, items) = try await call.read(region) { tx, context in
-            let (total, instances) = try ResourceQueries.page(tx, context, Instance.self, conditionsToUse, pageNumber: number, pageSize: size)
-            let nodes = try instances.map { instance in
-                ResponseNode.instance(
-                    instance, eni: try tx.fetch(NetworkInterface.self, instance.primaryNetworkInterfaceId, account: context.account),
-                    eip: try EipOperations.boundEip(tx, account: context.account, instanceId: instance.id))
-            }
-            return (total, nodes)
-        }
-        var response = RPCResponse.page(total: total, number: number, size: size, collection: "Instances", item: "Instance", items)
+        var query = InstanceQuery(page: try parameters.paging(maxSize: 100))
+        query.ids = try parameters.jsonArray("InstanceIds", max: 100, error: .instanceIdsMalformed)
+        query.privateIpAddresses = try parameters.jsonArray("PrivateIpAddresses", max: 100, error: .invalidParameter("PrivateIpAddresses"))
+        query.vpcId = parameters.optional("VpcId")
+        query.vSwitchId = parameters.optional("VSwitchId")
+        query.zoneId = parameters.optional("ZoneId")
+        query.status = parameters.optional("Status")
+        query.name = parameters.optional("InstanceName")
+        let views = try await call.read(region) { [query] tx, context in try ComputeOperations.describeInstances(tx, context, query) }
+        var response = RPCResponse.page(views, query.page, collection: "Instances", item: "Instance", ResponseNode.instance)
         response.fields.append(.init("NextToken", ""))
         return response
     }

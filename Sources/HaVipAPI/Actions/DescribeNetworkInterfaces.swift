@@ -9,24 +9,20 @@ enum DescribeNetworkInterfaces: RPCAction {
     static func run(_ call: ActionCall) async throws -> RPCResponse {
         let parameters = call.parameters
         let region = try parameters.region()
-        let (number, size) = try parameters.paging(maxSize: 500)
-        var conditions: [Condition] = []
-        let ids = try parameters.ids("NetworkInterfaceId", max: 100, error: .invalidParameter("NetworkInterfaceId"))
-        if !ids.isEmpty { conditions.append(.isIn("id", ids.map(SQLValue.text))) }
-        let columns = [
-            ("VpcId", "vpc_id"), ("VSwitchId", "vswitch_id"), ("InstanceId", "instance_id"), ("PrimaryIpAddress", "primary_ip_address"),
-            ("Status", "status"), ("Type", "type"), ("NetworkInterfaceName", "name"),
-        ]
-        for (parameter, column) in columns {
-            if let value = parameters.optional(parameter) { conditions.append(.equals(column, .text(value))) }
-        }
-        let conditionsToUse = conditions
-        let (total, enis) = try await call.read(region) { tx, context in
-            try ResourceQueries.page(tx, context, NetworkInterface.self, conditionsToUse, pageNumber: number, pageSize: size)
+        var query = NetworkInterfaceQuery(page: try parameters.paging(maxSize: 500))
+        query.ids = try parameters.ids("NetworkInterfaceId", max: 100, error: .invalidParameter("NetworkInterfaceId"))
+        query.vpcId = parameters.optional("VpcId")
+        query.vSwitchId = parameters.optional("VSwitchId")
+        query.instanceId = parameters.optional("InstanceId")
+        query.primaryIpAddress = parameters.optional("PrimaryIpAddress")
+        query.status = parameters.optional("Status")
+        query.type = parameters.optional("Type")
+        query.name = parameters.optional("NetworkInterfaceName")
+        let enis = try await call.read(region) { [query] tx, context in
+            try ComputeOperations.describeNetworkInterfaces(tx, context, query)
         }
         var response = RPCResponse.page(
-            total: total, number: number, size: size, collection: "NetworkInterfaceSets", item: "NetworkInterfaceSet",
-            enis.map(ResponseNode.networkInterface))
+            enis, query.page, collection: "NetworkInterfaceSets", item: "NetworkInterfaceSet", ResponseNode.networkInterface)
         response.fields.append(.init("NextToken", ""))
         return response
     }

@@ -9,19 +9,13 @@ enum DescribeSecurityGroups: RPCAction {
     static func run(_ call: ActionCall) async throws -> RPCResponse {
         let parameters = call.parameters
         let region = try parameters.region()
-        let (number, size) = try parameters.paging(maxSize: 50)
-        var conditions: [Condition] = []
-        if let vpcId = parameters.optional("VpcId") { conditions.append(.equals("vpc_id", .text(vpcId))) }
-        var ids = try parameters.jsonArray("SecurityGroupIds", max: 100, error: .invalidParameter("SecurityGroupIds"))
-        if let id = parameters.optional("SecurityGroupId") { ids.append(id) }
-        if !ids.isEmpty { conditions.append(.isIn("id", ids.map(SQLValue.text))) }
-        if let name = parameters.optional("SecurityGroupName") { conditions.append(.equals("name", .text(name))) }
-        let conditionsToUse = conditions
-        let (total, groups) = try await call.read(region) { tx, context in
-            try ResourceQueries.page(tx, context, SecurityGroup.self, conditionsToUse, pageNumber: number, pageSize: size)
-        }
-        var response = RPCResponse.page(
-            total: total, number: number, size: size, collection: "SecurityGroups", item: "SecurityGroup", groups.map(ResponseNode.securityGroup))
+        var query = SecurityGroupQuery(page: try parameters.paging(maxSize: 50))
+        query.vpcId = parameters.optional("VpcId")
+        query.ids = try parameters.jsonArray("SecurityGroupIds", max: 100, error: .invalidParameter("SecurityGroupIds"))
+        if let id = parameters.optional("SecurityGroupId") { query.ids.append(id) }
+        query.name = parameters.optional("SecurityGroupName")
+        let groups = try await call.read(region) { [query] tx, context in try ComputeOperations.describeSecurityGroups(tx, context, query) }
+        var response = RPCResponse.page(groups, query.page, collection: "SecurityGroups", item: "SecurityGroup", ResponseNode.securityGroup)
         response.fields.insert(.init("RegionId", .string(region.id)), at: 0)
         return response
     }

@@ -11,30 +11,15 @@ enum DescribeVSwitches: RPCAction {
         let vpcId = parameters.optional("VpcId")
         guard parameters.optional("RegionId") != nil || vpcId != nil else { throw APIError.missingRegionOrVpc }
         let region = try await call.region(orRegionOf: Vpc.self, id: vpcId ?? "", notFound: .vpcNotFound)
-        let (number, size) = try parameters.paging()
-        var conditions: [Condition] = []
-        if let vpcId { conditions.append(.equals("vpc_id", .text(vpcId))) }
-        let ids = try parameters.commaSeparated("VSwitchId", max: 50)
-        if !ids.isEmpty { conditions.append(.isIn("id", ids.map(SQLValue.text))) }
-        if let zone = parameters.optional("ZoneId") { conditions.append(.equals("zone_id", .text(zone))) }
-        if let name = parameters.optional("VSwitchName") { conditions.append(.equals("name", .text(name))) }
-        if let group = parameters.optional("ResourceGroupId") { conditions.append(.equals("resource_group_id", .text(group))) }
-        // havip creates no default VPC or vSwitch: IsDefault=true matches nothing.
-        if try parameters.boolean("IsDefault", default: false) { conditions.append(.isNull("id")) }
-        let tags = try parameters.tagFilters("Tag")
-        let conditionsToUse = conditions
-        let (total, items) = try await call.read(region) { tx, context in
-            let (total, vSwitches) = try ResourceQueries.page(
-                tx, context, VSwitch.self, conditionsToUse, tags: tags, tagResourceType: "VSWITCH", pageNumber: number, pageSize: size)
-            let tagMap = try TagOperations.tags(tx, account: context.account, resourceType: "VSWITCH", resourceIds: vSwitches.map(\.id))
-            let nodes = try vSwitches.map { vSwitch in
-                let routeTable = try tx.fetch(Vpc.self, vSwitch.vpcId, account: context.account)?.routeTableId ?? ""
-                return ResponseNode.vSwitch(
-                    vSwitch, availableAddresses: try NetworkOperations.availableAddressCount(tx, vSwitch), routeTableId: routeTable,
-                    tags: tagMap[vSwitch.id] ?? [])
-            }
-            return (total, nodes)
-        }
-        return .page(total: total, number: number, size: size, collection: "VSwitches", item: "VSwitch", items)
+        var query = VSwitchQuery(page: try parameters.paging())
+        query.vpcId = vpcId
+        query.ids = try parameters.commaSeparated("VSwitchId", max: 50)
+        query.zoneId = parameters.optional("ZoneId")
+        query.name = parameters.optional("VSwitchName")
+        query.resourceGroupId = parameters.optional("ResourceGroupId")
+        query.onlyDefault = try parameters.boolean("IsDefault", default: false)
+        query.tags = try parameters.tagFilters("Tag")
+        let views = try await call.read(region) { [query] tx, context in try NetworkOperations.describeVSwitches(tx, context, query) }
+        return .page(views, query.page, collection: "VSwitches", item: "VSwitch", ResponseNode.vSwitch)
     }
 }

@@ -18,7 +18,7 @@ enum ListTagResources: RPCAction {
         }
         let items = tags.map { tag in
             ResponseNode.object([
-                .init("ResourceId", .string(tag.resourceId)), .init("ResourceType", .string(tag.resourceType)),
+                .init("ResourceId", .string(tag.resourceId)), .init("ResourceType", .string(tag.resourceType.rawValue)),
                 .init("TagKey", .string(tag.key)), .init("TagValue", .string(tag.value)),
             ])
         }

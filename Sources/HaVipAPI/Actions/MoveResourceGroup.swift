@@ -9,7 +9,7 @@ enum MoveResourceGroup: RPCAction {
     static func run(_ call: ActionCall) async throws -> RPCResponse {
         let parameters = call.parameters
         let region = try parameters.region()
-        let type = try TagOperations.canonicalType(parameters.required("ResourceType"))
+        let type = try ResourceType(wireName: parameters.required("ResourceType"))
         let id = try parameters.required("ResourceId")
         let group = try parameters.required("NewResourceGroupId")
         return try await call.write(region) { tx, context in

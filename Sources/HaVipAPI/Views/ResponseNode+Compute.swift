@@ -16,8 +16,9 @@ extension ResponseNode {
         ])
     }
 
-    static func instance(_ instance: Instance, eni: NetworkInterface?, eip: Eip?) -> ResponseNode {
-        .object([
+    static func instance(_ view: InstanceView) -> ResponseNode {
+        let (instance, eni, eip) = (view.instance, view.networkInterface, view.eip)
+        return .object([
             .init("InstanceId", .string(instance.id)),
             .init("InstanceName", .string(instance.name)),
             .init("HostName", .string(instance.id)),
@@ -47,13 +48,13 @@ extension ResponseNode {
                 .init("AllocationId", .string(eip?.id ?? "")),
                 .init("IpAddress", .string(eip?.ipAddress ?? "")),
                 .init("Bandwidth", .int(Int(eip?.bandwidth ?? "") ?? 0)),
-                .init("InternetChargeType", .string(eip?.internetChargeType ?? "")),
+                .init("InternetChargeType", .string(eip?.internetChargeType.rawValue ?? "")),
             ])),
             .init("SecurityGroupIds", .strings(item: "SecurityGroupId", instance.securityGroupIds)),
             .init("NetworkInterfaces", .list(item: "NetworkInterface", eni.map { eni in
                 [.object([
                     .init("NetworkInterfaceId", .string(eni.id)),
-                    .init("Type", .string(eni.type)),
+                    .init("Type", .string(eni.type.rawValue)),
                     .init("PrimaryIpAddress", .string(eni.primaryIpAddress)),
                     .init("MacAddress", .string(eni.macAddress)),
                     .init("PrivateIpSets", .list(item: "PrivateIpSet", [.object([
@@ -70,8 +71,8 @@ extension ResponseNode {
             .init("NetworkInterfaceId", .string(eni.id)),
             .init("NetworkInterfaceName", .string(eni.name)),
             .init("Description", .string(eni.description)),
-            .init("Status", .string(eni.status)),
-            .init("Type", .string(eni.type)),
+            .init("Status", .string(eni.status.rawValue)),
+            .init("Type", .string(eni.type.rawValue)),
             .init("VpcId", .string(eni.vpcId)),
             .init("VSwitchId", .string(eni.vSwitchId)),
             .init("ZoneId", .string(eni.zoneId)),

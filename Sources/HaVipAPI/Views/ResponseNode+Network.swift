@@ -2,11 +2,12 @@ import HaVipModel
 import RPCWire
 
 extension ResponseNode {
-    static func vpc(_ vpc: Vpc, vSwitchIds: [String], tags: [(key: String, value: String)]) -> ResponseNode {
-        .object([
+    static func vpc(_ view: VpcView) -> ResponseNode {
+        let vpc = view.vpc
+        return .object([
             .init("VpcId", .string(vpc.id)),
             .init("RegionId", .string(vpc.regionId)),
-            .init("Status", .string(vpc.status)),
+            .init("Status", .string(vpc.status.rawValue)),
             .init("VpcName", .string(vpc.name)),
             .init("CreationTime", .time(vpc.createdAt)),
             .init("CidrBlock", .string(vpc.cidrBlock)),
@@ -18,23 +19,24 @@ extension ResponseNode {
             .init("OwnerId", .string(vpc.account.rawValue)),
             .init("DhcpOptionsSetId", ""),
             .init("DhcpOptionsSetStatus", ""),
-            .init("VSwitchIds", .strings(item: "VSwitchId", vSwitchIds)),
+            .init("VSwitchIds", .strings(item: "VSwitchId", view.vSwitchIds)),
             .init("RouterTableIds", .strings(item: "RouterTableIds", [vpc.routeTableId])),
             .init("NatGatewayIds", .strings(item: "NatGatewayIds", [])),
             .init("UserCidrs", .strings(item: "UserCidr", [])),
             .init("SecondaryCidrBlocks", .strings(item: "SecondaryCidrBlock", [])),
-            .init("Tags", .tags(tags)),
+            .init("Tags", .tags(view.tags)),
         ])
     }
 
-    static func vSwitch(_ vSwitch: VSwitch, availableAddresses: Int, routeTableId: String, tags: [(key: String, value: String)]) -> ResponseNode {
-        .object([
+    static func vSwitch(_ view: VSwitchView) -> ResponseNode {
+        let vSwitch = view.vSwitch
+        return .object([
             .init("VSwitchId", .string(vSwitch.id)),
             .init("VpcId", .string(vSwitch.vpcId)),
-            .init("Status", .string(vSwitch.status)),
+            .init("Status", .string(vSwitch.status.rawValue)),
             .init("CidrBlock", .string(vSwitch.cidrBlock)),
             .init("ZoneId", .string(vSwitch.zoneId)),
-            .init("AvailableIpAddressCount", .int(availableAddresses)),
+            .init("AvailableIpAddressCount", .int(view.availableAddressCount)),
             .init("Description", .string(vSwitch.description)),
             .init("VSwitchName", .string(vSwitch.name)),
             .init("CreationTime", .time(vSwitch.createdAt)),
@@ -43,22 +45,23 @@ extension ResponseNode {
             .init("OwnerId", .string(vSwitch.account.rawValue)),
             .init("NetworkAclId", ""),
             .init("ShareType", ""),
-            .init("RouteTable", .object([.init("RouteTableId", .string(routeTableId)), .init("RouteTableType", "System")])),
-            .init("Tags", .tags(tags)),
+            .init("RouteTable", .object([.init("RouteTableId", .string(view.routeTableId)), .init("RouteTableType", "System")])),
+            .init("Tags", .tags(view.tags)),
         ])
     }
 
-    static func eip(_ eip: Eip, tags: [(key: String, value: String)]) -> ResponseNode {
-        .object([
+    static func eip(_ view: EipView) -> ResponseNode {
+        let eip = view.eip
+        return .object([
             .init("AllocationId", .string(eip.id)),
             .init("IpAddress", .string(eip.ipAddress)),
-            .init("Status", .string(eip.status)),
+            .init("Status", .string(eip.status.rawValue)),
             .init("InstanceId", .string(eip.instanceId ?? "")),
-            .init("InstanceType", .string(eip.instanceType ?? "")),
+            .init("InstanceType", .string(eip.instanceType?.rawValue ?? "")),
             .init("InstanceRegionId", .string(eip.instanceId == nil ? "" : eip.regionId)),
             .init("RegionId", .string(eip.regionId)),
             .init("Bandwidth", .string(eip.bandwidth)),
-            .init("InternetChargeType", .string(eip.internetChargeType)),
+            .init("InternetChargeType", .string(eip.internetChargeType.rawValue)),
             .init("ChargeType", .string(eip.instanceChargeType)),
             .init("AllocationTime", .time(eip.createdAt)),
             .init("Name", .string(eip.name)),
@@ -69,7 +72,7 @@ extension ResponseNode {
             .init("ISP", "BGP"),
             .init("Netmode", "public"),
             .init("OperationLocks", .list(item: "LockReason", [])),
-            .init("Tags", .tags(tags)),
+            .init("Tags", .tags(view.tags)),
         ])
     }
 }

@@ -36,10 +36,12 @@ extension ResponseNode {
 
 extension RPCResponse {
     /// `TotalCount`, `PageNumber`, `PageSize` and the wrapped list, as every paged Describe* returns them.
-    static func page(total: Int, number: Int, size: Int, collection: String, item: String, _ items: [ResponseNode]) -> RPCResponse {
+    static func page<Item>(
+        _ page: Page<Item>, _ request: PageRequest, collection: String, item: String, _ render: (Item) -> ResponseNode
+    ) -> RPCResponse {
         RPCResponse([
-            .init("TotalCount", .int(total)), .init("PageNumber", .int(number)), .init("PageSize", .int(size)),
-            .init(collection, .list(item: item, items)),
+            .init("TotalCount", .int(page.total)), .init("PageNumber", .int(request.number)), .init("PageSize", .int(request.size)),
+            .init(collection, .list(item: item, page.items.map(render))),
         ])
     }
 }

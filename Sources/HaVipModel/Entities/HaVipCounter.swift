@@ -1,16 +1,10 @@
 /// How many HaVips an account has in a region, a VPC or a vSwitch, kept in the same transaction as every
 /// create and removal, so that DescribeHaVips answers an exact `TotalCount` for those scopes without
 /// counting (a COUNT over a million index entries is tens of milliseconds).
-public struct HaVipCounter: StoredRecord, Equatable {
+public struct HaVipCounter: Equatable, Sendable {
     public var account: AccountID
     public var key: String
     public var count: Int
-
-    public init(account: AccountID, key: String, count: Int) {
-        self.account = account
-        self.key = key
-        self.count = count
-    }
 
     public static func regionKey(_ regionId: String) -> String { "region:\(regionId)" }
     public static func vpcKey(_ regionId: String, _ vpcId: String) -> String { "vpc:\(regionId):\(vpcId)" }
@@ -20,17 +14,19 @@ public struct HaVipCounter: StoredRecord, Equatable {
     public static func keys(of haVip: HaVip) -> [String] {
         [regionKey(haVip.regionId), vpcKey(haVip.regionId, haVip.vpcId), vSwitchKey(haVip.regionId, haVip.vSwitchId)]
     }
-
-    public static let table = "havip_counters"
-    public static let columns = ["key", "account", "count"]
-
-    public var values: [SQLValue] { [.text(key), .text(account.rawValue), .integer(Int64(count))] }
-
-    public init(row: StoredRow) throws {
-        self.init(account: AccountID(try row.text(1)), key: try row.text(0), count: try row.int(2))
-    }
 }
 
+extension HaVipCounter: StoredRecord {
+    public static let column = Columns()
+    public static let schema = RecordSchema(table: "havip_counters", columns: column, blank: HaVipCounter(account: AccountID(""), key: "", count: 0))
+
+    /// The columns of `havip_counters`.
+    public final class Columns: Sendable {
+        public let key = Column(\HaVipCounter.key, "key")
+        public let account = Column(\HaVipCounter.account, "account")
+        public let count = Column(\HaVipCounter.count, "count")
+    }
+}
 extension HaVipCounter {
     /// Adds `delta` to the counters a HaVip is counted in.
     static func add(_ delta: Int, for haVip: HaVip, _ tx: some StoreTransaction) throws {

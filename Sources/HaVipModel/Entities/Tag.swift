@@ -1,66 +1,27 @@
-/// A tag on a resource. `resourceType` is the canonical wire type, e.g. `HAVIP`.
-public struct Tag: StoredRecord, Equatable {
+/// A tag on a resource.
+public struct Tag: Equatable, Sendable {
     public var account: AccountID
-    public var resourceType: String
+    public var resourceType: ResourceType
     public var resourceId: String
     public var key: String
     public var value: String
 
-    public init(account: AccountID, resourceType: String, resourceId: String, key: String, value: String) {
-        self.account = account
-        self.resourceType = resourceType
-        self.resourceId = resourceId
-        self.key = key
-        self.value = value
-    }
-
-    public static let table = "tags"
-    public static let columns = ["key", "account", "resource_type", "resource_id", "tag_key", "tag_value"]
-
-    public var values: [SQLValue] {
-        [.text("\(resourceType)/\(resourceId)/\(key)"), .text(account.rawValue), .text(resourceType), .text(resourceId), .text(key), .text(value)]
-    }
-
-    public init(row: StoredRow) throws {
-        self.init(account: AccountID(try row.text(1)), resourceType: try row.text(2), resourceId: try row.text(3), key: try row.text(4), value: try row.text(5))
-    }
+    /// The primary key: one value per resource and tag key.
+    public var storageKey: String { "\(resourceType.rawValue)/\(resourceId)/\(key)" }
 }
 
-/// The remembered outcome of a request that carried a ClientToken.
-public struct IdempotencyRecord: StoredRecord, Equatable {
-    public var account: AccountID
-    public var action: String
-    public var clientToken: String
-    /// A hash of the request's business parameters.
-    public var fingerprint: String
-    /// The response fields, encoded as JSON.
-    public var response: String
-    public var createdAt: Double
+extension Tag: StoredRecord {
+    public static let column = Columns()
+    public static let schema = RecordSchema(
+        table: "tags", columns: column, blank: Tag(account: AccountID(""), resourceType: .haVip, resourceId: "", key: "", value: ""))
 
-    public init(account: AccountID, action: String, clientToken: String, fingerprint: String, response: String, createdAt: Double) {
-        self.account = account
-        self.action = action
-        self.clientToken = clientToken
-        self.fingerprint = fingerprint
-        self.response = response
-        self.createdAt = createdAt
-    }
-
-    public static func key(action: String, clientToken: String) -> String { "\(action)/\(clientToken)" }
-
-    public static let table = "idempotency_records"
-    public static let columns = ["key", "account", "action", "client_token", "fingerprint", "response", "created_at"]
-
-    public var values: [SQLValue] {
-        [
-            .text(Self.key(action: action, clientToken: clientToken)), .text(account.rawValue), .text(action), .text(clientToken),
-            .text(fingerprint), .text(response), .real(createdAt),
-        ]
-    }
-
-    public init(row: StoredRow) throws {
-        self.init(
-            account: AccountID(try row.text(1)), action: try row.text(2), clientToken: try row.text(3), fingerprint: try row.text(4),
-            response: try row.text(5), createdAt: try row.real(6))
+    /// The columns of `tags`.
+    public final class Columns: Sendable {
+        public let storageKey = Column(computed: \Tag.storageKey, "key")
+        public let account = Column(\Tag.account, "account")
+        public let resourceType = Column(\Tag.resourceType, "resource_type")
+        public let resourceId = Column(\Tag.resourceId, "resource_id")
+        public let key = Column(\Tag.key, "tag_key")
+        public let value = Column(\Tag.value, "tag_value")
     }
 }

@@ -1,5 +1,3 @@
-import RPCWire
-
 /// Every error code, HTTP status and message havip returns, spelled once.
 /// Texts follow the real service where it is known (see docs/compatibility.md for the choices).
 extension APIError {
@@ -26,15 +24,6 @@ extension APIError {
 
     public static func requestTooLarge(_ detail: String) -> APIError {
         APIError("InvalidParameter.TooLarge", 400, "The request is too large: \(detail).")
-    }
-
-    /// The catalogue entry for a request that broke the encoding rules.
-    public init(_ wireError: WireError) {
-        switch wireError {
-        case .malformed(let detail): self = .malformedRequest(detail)
-        case .tooLarge(let detail): self = .requestTooLarge(detail)
-        case .invalidListIndex(let name): self = .invalidParameter(name)
-        }
     }
 
     public static let internalError = APIError(
@@ -208,6 +197,20 @@ extension APIError {
     public static let eipAssociationDuplicated = APIError("InvalidAssociation.Duplicated", 400, "Specified instance already is associated.")
     public static let eipBandwidthInvalid = APIError("InvalidParameter", 400, "Specified value of \"Bandwidth\" is not valid.")
     public static let eipChargeTypeInvalid = APIError("InvalidParameter", 400, "Specified value of \"InternetChargeType\" is not valid")
+
+    // MARK: HTTP connections (answered by the connection itself, before any route; docs/compatibility.md)
+
+    /// A request that is not HTTP/1.x the parser accepts: a bad request line, method, version, header or chunk.
+    public static func httpRequestMalformed(_ detail: String) -> APIError {
+        APIError("InvalidParameter.Malformed", 400, "The request is not well-formed HTTP/1.1: \(detail).")
+    }
+
+    /// The request line and headers were not all received within the read-header timeout, or the body within the body timeout.
+    public static let requestTimeout = APIError("RequestTimeout", 408, "The request was not received completely in time.")
+
+    /// Every connection slot is taken (and none is idle to make room).
+    public static let tooManyConnections = APIError(
+        "ServiceUnavailable", 503, "The request has failed due to a temporary failure of the server: too many open connections.")
 
     // MARK: Action and Version (how the gateway finds the action: docs/compatibility.md)
 

@@ -18,7 +18,7 @@ public enum ComputeOperations {
 
     public static func deleteSecurityGroup(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
         let group = try tx.find(SecurityGroup.self, id, context, notFound: .securityGroupNotFound, lock: true)
-        let members = try tx.select(Query(NetworkInterface.self, account: context.account, [.equals("vpc_id", .text(group.vpcId))]))
+        let members = try tx.select(Query(NetworkInterface.self, account: context.account, [.equals(NetworkInterface.column.vpcId, group.vpcId)]))
         guard !members.contains(where: { $0.securityGroupIds.contains(group.id) }) else { throw APIError.securityGroupInUse }
         try tx.delete(group, account: context.account)
     }
@@ -78,7 +78,7 @@ public enum ComputeOperations {
             let id = context.ids.resourceId(prefix: "i")
             let wanted = firstAddress.map { IPv4Address($0.value &+ UInt32(index)).description }
             let eni = try createInterface(
-                tx, context, vSwitch: vSwitch, securityGroupIds: groups, primaryIpAddress: wanted, type: "Primary", instanceId: id, name: "",
+                tx, context, vSwitch: vSwitch, securityGroupIds: groups, primaryIpAddress: wanted, type: .primary, instanceId: id, name: "",
                 description: "")
             let instance = Instance(
                 id: id, account: context.account, regionId: context.regionId, zoneId: vSwitch.zoneId, vpcId: vSwitch.vpcId,
@@ -121,14 +121,14 @@ public enum ComputeOperations {
         guard instance.status == .stopped || force else { throw APIError.instanceIncorrectStatus }
         try HaVipOperations.instanceRemoved(tx, account: context.account, instanceId: id)
         try EipOperations.instanceRemoved(tx, account: context.account, instanceId: id)
-        let interfaces = try tx.select(Query(NetworkInterface.self, account: context.account, [.equals("instance_id", .text(id))]))
+        let interfaces = try tx.select(Query(NetworkInterface.self, account: context.account, [.equals(NetworkInterface.column.instanceId, id)]))
         for eni in interfaces {
-            if eni.type == "Primary" {
+            if eni.type == .primary {
                 try removeInterface(tx, eni)
             } else {
                 var detached = eni
                 detached.instanceId = nil
-                detached.status = "Available"
+                detached.status = .available
                 try tx.update(detached)
             }
         }
@@ -144,13 +144,13 @@ public enum ComputeOperations {
         let vSwitch = try tx.find(VSwitch.self, vSwitchId, context, notFound: .ecsVSwitchNotFound, lock: true)
         let groups = try securityGroups(tx, context, securityGroupIds, vpcId: vSwitch.vpcId)
         return try createInterface(
-            tx, context, vSwitch: vSwitch, securityGroupIds: groups, primaryIpAddress: primaryIpAddress, type: "Secondary", instanceId: nil,
+            tx, context, vSwitch: vSwitch, securityGroupIds: groups, primaryIpAddress: primaryIpAddress, type: .secondary, instanceId: nil,
             name: try Validation.name(name, error: .networkInterfaceNameMalformed), description: try Validation.description(description))
     }
 
     static func createInterface(
         _ tx: some StoreTransaction, _ context: OperationContext, vSwitch: VSwitch, securityGroupIds: [String], primaryIpAddress: String?,
-        type: String, instanceId: String?, name: String, description: String
+        type: NetworkInterfaceType, instanceId: String?, name: String, description: String
     ) throws -> NetworkInterface {
         let id = context.ids.resourceId(prefix: "eni")
         let address: IPv4Address
@@ -162,7 +162,7 @@ public enum ComputeOperations {
         let eni = NetworkInterface(
             id: id, account: context.account, regionId: context.regionId, zoneId: vSwitch.zoneId, vpcId: vSwitch.vpcId, vSwitchId: vSwitch.id,
             primaryIpAddress: address.description, macAddress: macAddress(context.ids.random()), type: type,
-            status: instanceId == nil ? "Available" : "InUse", instanceId: instanceId, securityGroupIds: securityGroupIds, name: name,
+            status: instanceId == nil ? .available : .inUse, instanceId: instanceId, securityGroupIds: securityGroupIds, name: name,
             description: description, createdAt: context.now)
         try tx.insert(eni)
         return eni
@@ -175,7 +175,7 @@ public enum ComputeOperations {
     /// Deletes a secondary ENI that is not attached to an instance; it leaves any HaVip it was associated with.
     public static func deleteNetworkInterface(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
         let eni = try findNetworkInterface(tx, context, id)
-        guard eni.type == "Secondary", eni.instanceId == nil else { throw APIError.networkInterfaceInUse }
+        guard eni.type == .secondary, eni.instanceId == nil else { throw APIError.networkInterfaceInUse }
         try removeInterface(tx, eni)
     }
 

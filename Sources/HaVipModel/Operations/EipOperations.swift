@@ -7,18 +7,21 @@ public enum EipOperations {
         let bandwidthValue = bandwidth ?? "5"
         guard let megabits = Int(bandwidthValue), (1...10_000).contains(megabits) else { throw APIError.eipBandwidthInvalid }
         let name = try Validation.name(name, error: .invalidParameter("Name"))
-        if let internetChargeType, !["PayByBandwidth", "PayByTraffic"].contains(internetChargeType) { throw APIError.eipChargeTypeInvalid }
+        let chargeType = try internetChargeType.map { text in
+            guard let type = InternetChargeType(rawValue: text) else { throw APIError.eipChargeTypeInvalid }
+            return type
+        }
         let description = try Validation.description(description)
         let group = try NetworkOperations.resourceGroup(resourceGroupId, context)
         // The public address is unique across accounts: a draw that is taken makes the insert conflict,
         // and the store runs the transaction again with a new draw.
         let eip = Eip(
             id: context.ids.resourceId(prefix: "eip"), account: context.account, regionId: context.regionId,
-            ipAddress: publicAddress(context.ids.random()), status: "Available", instanceType: nil, instanceId: nil, bandwidth: String(megabits),
-            internetChargeType: internetChargeType ?? "PayByBandwidth", instanceChargeType: instanceChargeType ?? "PostPaid", name: name,
+            ipAddress: publicAddress(context.ids.random()), status: .available, instanceType: nil, instanceId: nil, bandwidth: String(megabits),
+            internetChargeType: chargeType ?? .payByBandwidth, instanceChargeType: instanceChargeType ?? "PostPaid", name: name,
             description: description, resourceGroupId: group, createdAt: context.now)
         try tx.insert(eip)
-        try TagOperations.replace(tx, context, resourceType: "EIP", resourceId: eip.id, tags: tags)
+        try TagOperations.replace(tx, context, eip, tags: tags)
         return eip
     }
 
@@ -38,28 +41,28 @@ public enum EipOperations {
 
     /// The EIP bound to an instance or HaVip, if any.
     public static func boundEip(_ tx: some StoreTransaction, account: AccountID, instanceId: String, lock: Bool = false) throws -> Eip? {
-        try tx.first(Query(Eip.self, account: account, [.equals("instance_id", .text(instanceId))], forUpdate: lock))
+        try tx.first(Query(Eip.self, account: account, [.equals(Eip.column.instanceId, instanceId)], forUpdate: lock))
     }
 
     public static func associate(
         _ tx: some StoreTransaction, _ context: OperationContext, allocationId: String, instanceId: String, instanceType: String?
     ) throws {
         var eip = try find(tx, context, allocationId, forUpdate: true)
-        let type = instanceType ?? "EcsInstance"
-        switch type {
-        case "HaVip":
-            let haVip = try HaVipOperations.find(tx, context, instanceId, forUpdate: true)
-            guard haVip.status == .available || haVip.status == .inUse else { throw APIError.haVipAssociateIncorrectStatus }
-        case "EcsInstance":
-            let instance = try tx.find(Instance.self, instanceId, context, notFound: .eipInstanceNotFound, lock: true)
-            guard instance.status == .running || instance.status == .stopped else { throw APIError.eipInstanceIncorrectStatus }
-        default:
+        guard let type = EipInstanceType(rawValue: instanceType ?? EipInstanceType.ecsInstance.rawValue) else {
             throw APIError.instanceTypeUnsupported
         }
+        switch type {
+        case .haVip:
+            let haVip = try HaVipOperations.find(tx, context, instanceId, forUpdate: true)
+            guard haVip.status == .available || haVip.status == .inUse else { throw APIError.haVipAssociateIncorrectStatus }
+        case .ecsInstance:
+            let instance = try tx.find(Instance.self, instanceId, context, notFound: .eipInstanceNotFound, lock: true)
+            guard instance.status == .running || instance.status == .stopped else { throw APIError.eipInstanceIncorrectStatus }
+        }
         if eip.instanceId == instanceId { throw APIError.eipAssociationDuplicated }
-        guard eip.status == "Available" else { throw APIError.eipNotAvailableForAssociation }
+        guard eip.status == .available else { throw APIError.eipNotAvailableForAssociation }
         if try boundEip(tx, account: context.account, instanceId: instanceId) != nil { throw APIError.eipAssociationDuplicated }
-        eip.status = "InUse"
+        eip.status = .inUse
         eip.instanceType = type
         eip.instanceId = instanceId
         try tx.update(eip)
@@ -69,10 +72,10 @@ public enum EipOperations {
         _ tx: some StoreTransaction, _ context: OperationContext, allocationId: String, instanceId: String?, instanceType: String?
     ) throws {
         var eip = try find(tx, context, allocationId, forUpdate: true)
-        guard eip.status == "InUse", let bound = eip.instanceId else { throw APIError.eipIncorrectStatus }
+        guard eip.status == .inUse, let bound = eip.instanceId else { throw APIError.eipIncorrectStatus }
         if let instanceId, instanceId != bound { throw APIError.eipInstanceMismatch }
-        if let instanceType, instanceType != eip.instanceType { throw APIError.eipInstanceMismatch }
-        eip.status = "Available"
+        if let instanceType, EipInstanceType(rawValue: instanceType) != eip.instanceType { throw APIError.eipInstanceMismatch }
+        eip.status = .available
         eip.instanceType = nil
         eip.instanceId = nil
         try tx.update(eip)
@@ -81,7 +84,7 @@ public enum EipOperations {
     /// Unbinds whatever EIP an instance that is going away holds.
     static func instanceRemoved(_ tx: some StoreTransaction, account: AccountID, instanceId: String) throws {
         guard var eip = try boundEip(tx, account: account, instanceId: instanceId, lock: true) else { return }
-        eip.status = "Available"
+        eip.status = .available
         eip.instanceType = nil
         eip.instanceId = nil
         try tx.update(eip)
@@ -89,8 +92,8 @@ public enum EipOperations {
 
     public static func release(_ tx: some StoreTransaction, _ context: OperationContext, allocationId: String) throws {
         let eip = try find(tx, context, allocationId, forUpdate: true)
-        guard eip.status == "Available" else { throw APIError.eipIncorrectStatus }
-        try TagOperations.removeAll(tx, account: context.account, resourceType: "EIP", resourceId: eip.id)
+        guard eip.status == .available else { throw APIError.eipIncorrectStatus }
+        try TagOperations.removeAll(tx, eip)
         try tx.delete(eip, account: context.account)
     }
 }

@@ -1,8 +1,6 @@
 /// The HaVip rules: creation in a vSwitch, association with instances or ENIs, the master election,
 /// modification and deletion. Each function runs inside one store transaction.
 public enum HaVipOperations {
-    public static let resourceType = "HAVIP"
-
     public struct CreateRequest: Sendable {
         public var vSwitchId: String
         public var ipAddress: String?
@@ -43,7 +41,7 @@ public enum HaVipOperations {
         HaVipTransitions.begin(&haVip, through: .creating, target: .available, context: context)
         try tx.insert(haVip)
         try HaVipCounter.add(1, for: haVip, tx)
-        try TagOperations.replace(tx, context, resourceType: resourceType, resourceId: id, tags: request.tags)
+        try TagOperations.replace(tx, context, haVip, tags: request.tags)
         return haVip
     }
 
@@ -82,8 +80,8 @@ public enum HaVipOperations {
         if let vSwitch = try tx.fetch(VSwitch.self, haVip.vSwitchId, account: haVip.account) {
             try IPAllocator.release(tx, vSwitch: vSwitch, address: haVip.ipAddress)
         }
-        try tx.delete(Query(HaVipAssociation.self, account: haVip.account, [.equals("havip_id", .text(haVip.id))]))
-        try TagOperations.removeAll(tx, account: haVip.account, resourceType: resourceType, resourceId: haVip.id)
+        try tx.delete(Query(HaVipAssociation.self, account: haVip.account, [.equals(HaVipAssociation.column.haVipId, haVip.id)]))
+        try TagOperations.removeAll(tx, haVip)
         try tx.delete(haVip, account: haVip.account)
         try HaVipCounter.add(-1, for: haVip, tx)
     }
@@ -101,7 +99,7 @@ public enum HaVipOperations {
         if existing.contains(where: { $0.instanceId == instanceId }) { throw APIError.haVipAlreadyAssociated }
         if let current = haVip.associatedInstanceType, current != instanceType, !existing.isEmpty { throw APIError.haVipInstanceTypeMixed }
         guard existing.count < context.settings.maxAssociationsPerHaVip else { throw APIError.haVipInstanceLimit }
-        let perInstance = try tx.count(Query(HaVipAssociation.self, account: context.account, [.equals("instance_id", .text(instanceId))]))
+        let perInstance = try tx.count(Query(HaVipAssociation.self, account: context.account, [.equals(HaVipAssociation.column.instanceId, instanceId)]))
         guard perInstance < context.settings.maxHaVipsPerInstance else { throw APIError.haVipPerInstanceLimit }
 
         let position = (existing.map(\.position).max() ?? 0) + 1
@@ -133,7 +131,9 @@ public enum HaVipOperations {
     /// The instances and ENIs associated with a HaVip, in the order they were associated.
     public static func associations(_ tx: some StoreTransaction, of haVip: HaVip) throws -> [HaVipAssociation] {
         try tx.select(
-            Query(HaVipAssociation.self, account: haVip.account, [.equals("havip_id", .text(haVip.id))], order: [("position", true)]))
+            Query(
+                HaVipAssociation.self, account: haVip.account, [.equals(HaVipAssociation.column.haVipId, haVip.id)],
+                order: [.ascending(HaVipAssociation.column.position)]))
     }
 
     /// The master rule: the current master stays while it is associated and running; otherwise the
@@ -143,9 +143,9 @@ public enum HaVipOperations {
         let members = try associations(tx, of: haVip)
         guard !members.isEmpty else { return nil }
         var running: [String: Bool] = [:]
-        let instanceIds = members.filter { $0.instanceType == .ecsInstance }.map { SQLValue.text($0.instanceId) }
+        let instanceIds = members.filter { $0.instanceType == .ecsInstance }.map(\.instanceId)
         if !instanceIds.isEmpty {
-            for instance in try tx.select(Query(Instance.self, account: haVip.account, [.isIn("id", instanceIds)])) {
+            for instance in try tx.select(Query(Instance.self, account: haVip.account, [.isIn(Instance.column.id, instanceIds)])) {
                 running[instance.id] = instance.status == .running
             }
         }
@@ -159,7 +159,7 @@ public enum HaVipOperations {
     /// Re-runs the master election of every HaVip an instance or ENI is associated with (after it
     /// stopped or started: a simulated failover).
     public static func instanceChanged(_ tx: some StoreTransaction, account: AccountID, instanceId: String) throws {
-        let memberships = try tx.select(Query(HaVipAssociation.self, account: account, [.equals("instance_id", .text(instanceId))]))
+        let memberships = try tx.select(Query(HaVipAssociation.self, account: account, [.equals(HaVipAssociation.column.instanceId, instanceId)]))
         for membership in memberships {
             guard var haVip = try tx.fetch(HaVip.self, membership.haVipId, account: account, forUpdate: true) else { continue }
             let master = try electMaster(tx, haVip: haVip)
@@ -172,7 +172,7 @@ public enum HaVipOperations {
 
     /// Removes an instance or ENI that is going away from every HaVip it is associated with; masters move.
     public static func instanceRemoved(_ tx: some StoreTransaction, account: AccountID, instanceId: String) throws {
-        let memberships = try tx.select(Query(HaVipAssociation.self, account: account, [.equals("instance_id", .text(instanceId))]))
+        let memberships = try tx.select(Query(HaVipAssociation.self, account: account, [.equals(HaVipAssociation.column.instanceId, instanceId)]))
         for membership in memberships {
             try tx.delete(membership, account: account)
             guard var haVip = try tx.fetch(HaVip.self, membership.haVipId, account: account, forUpdate: true) else { continue }

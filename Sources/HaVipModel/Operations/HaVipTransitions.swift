@@ -4,14 +4,19 @@
 public enum HaVipTransitions {
     /// Whether any HaVip of the account has a transition due at `now` (a cheap indexed probe).
     public static func anyDue(_ tx: some StoreTransaction, account: AccountID, now: Double) throws -> Bool {
-        try tx.first(Query(HaVip.self, account: account, [.isNotNull("due_at"), .lessOrEqual("due_at", .real(now))])) != nil
+        try tx.first(Query(HaVip.self, account: account, due(at: now))) != nil
     }
 
     /// Applies every due transition of the account.
     public static func settle(_ tx: some StoreTransaction, account: AccountID, now: Double) throws {
         let due = try tx.select(
-            Query(HaVip.self, account: account, [.isNotNull("due_at"), .lessOrEqual("due_at", .real(now))], forUpdate: true))
+            Query(HaVip.self, account: account, due(at: now), forUpdate: true))
         for haVip in due { try finish(tx, haVip) }
+    }
+
+    /// The HaVips whose transition is due at `now`.
+    static func due(at now: Double) -> [Condition<HaVip>] {
+        [.isNotNull(HaVip.column.dueAt), .lessOrEqual(HaVip.column.dueAt, now)]
     }
 
     /// Moves one HaVip to its target status now.

@@ -14,20 +14,23 @@ public enum NetworkOperations {
         let vpc = Vpc(
             id: context.ids.resourceId(prefix: "vpc"), account: context.account, regionId: context.regionId, cidrBlock: cidr.description,
             name: try Validation.name(name, error: .vpcNameMalformed), description: try Validation.description(description, error: .vpcDescriptionMalformed),
-            status: "Available", resourceGroupId: try resourceGroup(resourceGroupId, context), vRouterId: context.ids.resourceId(prefix: "vrt"),
+            status: .available, resourceGroupId: try resourceGroup(resourceGroupId, context), vRouterId: context.ids.resourceId(prefix: "vrt"),
             routeTableId: context.ids.resourceId(prefix: "vtb"), createdAt: context.now)
         try tx.insert(vpc)
-        try TagOperations.replace(tx, context, resourceType: "VPC", resourceId: vpc.id, tags: tags)
+        try TagOperations.replace(tx, context, vpc, tags: tags)
         return vpc
     }
 
 
     public static func deleteVpc(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
         let vpc = try tx.find(Vpc.self, id, context, notFound: .vpcNotFound, lock: true)
-        let scope = [Condition.equals("vpc_id", .text(vpc.id))]
-        guard try tx.count(Query(VSwitch.self, account: context.account, scope)) == 0 else { throw APIError.vpcHasVSwitches }
-        guard try tx.count(Query(SecurityGroup.self, account: context.account, scope)) == 0 else { throw APIError.vpcHasSecurityGroups }
-        try TagOperations.removeAll(tx, account: context.account, resourceType: "VPC", resourceId: vpc.id)
+        guard try tx.count(Query(VSwitch.self, account: context.account, [.equals(VSwitch.column.vpcId, vpc.id)])) == 0 else {
+            throw APIError.vpcHasVSwitches
+        }
+        guard try tx.count(Query(SecurityGroup.self, account: context.account, [.equals(SecurityGroup.column.vpcId, vpc.id)])) == 0 else {
+            throw APIError.vpcHasSecurityGroups
+        }
+        try TagOperations.removeAll(tx, vpc)
         try tx.delete(vpc, account: context.account)
     }
 
@@ -40,36 +43,36 @@ public enum NetworkOperations {
         guard let cidr = IPv4CIDR(cidrBlock) else { throw APIError.vSwitchCidrMalformed }
         guard (16...29).contains(cidr.prefixLength) else { throw APIError.vSwitchCidrMaskLength }
         guard let vpcCidr = IPv4CIDR(vpc.cidrBlock), vpcCidr.contains(cidr) else { throw APIError.vSwitchCidrNotInVpc }
-        let siblings = try tx.select(Query(VSwitch.self, account: context.account, [.equals("vpc_id", .text(vpc.id))]))
+        let siblings = try tx.select(Query(VSwitch.self, account: context.account, [.equals(VSwitch.column.vpcId, vpc.id)]))
         guard siblings.count < context.settings.maxVSwitchesPerVpc else { throw APIError.vSwitchQuotaExceeded }
         guard !siblings.contains(where: { $0.cidr?.overlaps(cidr) ?? false }) else { throw APIError.vSwitchCidrOverlapped }
         let vSwitch = VSwitch(
             id: context.ids.resourceId(prefix: "vsw"), account: context.account, regionId: context.regionId, vpcId: vpc.id, zoneId: zoneId,
             cidrBlock: cidr.description, name: try Validation.name(name, error: .vSwitchNameMalformed),
-            description: try Validation.description(description, error: .vSwitchDescriptionMalformed), status: "Available",
+            description: try Validation.description(description, error: .vSwitchDescriptionMalformed), status: .available,
             resourceGroupId: vpc.resourceGroupId,
             createdAt: context.now)
         try tx.insert(vSwitch)
         try IPAllocator.open(tx, vSwitch: vSwitch, cidr: cidr)
-        try TagOperations.replace(tx, context, resourceType: "VSWITCH", resourceId: vSwitch.id, tags: tags)
+        try TagOperations.replace(tx, context, vSwitch, tags: tags)
         return vSwitch
     }
 
     /// A vSwitch is deleted only when no address of it is in use (no HaVip, instance or ENI).
     public static func deleteVSwitch(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
         let vSwitch = try tx.find(VSwitch.self, id, context, notFound: .vSwitchNotFound, lock: true)
-        let scope = [Condition.equals("vswitch_id", .text(vSwitch.id))]
-        guard try tx.first(Query(HaVip.self, account: context.account, scope)) == nil else { throw APIError.vSwitchHasHaVips }
+        guard try tx.first(Query(HaVip.self, account: context.account, [.equals(HaVip.column.vSwitchId, vSwitch.id)])) == nil else {
+            throw APIError.vSwitchHasHaVips
+        }
         guard try IPAllocator.usedCount(tx, vSwitch: vSwitch) == 0 else { throw APIError.vSwitchHasDependents }
         try IPAllocator.close(tx, vSwitch: vSwitch)
-        try TagOperations.removeAll(tx, account: context.account, resourceType: "VSWITCH", resourceId: vSwitch.id)
+        try TagOperations.removeAll(tx, vSwitch)
         try tx.delete(vSwitch, account: context.account)
     }
 
     /// Free addresses of a vSwitch: its usable size less the addresses in use.
     public static func availableAddressCount(_ tx: some StoreTransaction, _ vSwitch: VSwitch) throws -> Int {
-        let usable = vSwitch.cidr?.usableRange.map { Int($0.upperBound - $0.lowerBound) + 1 } ?? 0
-        return usable - (try IPAllocator.usedCount(tx, vSwitch: vSwitch))
+        vSwitch.usableAddressCount - (try IPAllocator.usedCount(tx, vSwitch: vSwitch))
     }
 
     static func resourceGroup(_ id: String?, _ context: OperationContext) throws -> String {

@@ -7,10 +7,11 @@ public enum SeedOperations {
     @discardableResult
     public static func fill(_ tx: some StoreTransaction, _ context: OperationContext, vSwitch: VSwitch, count: Int) throws -> Int {
         try tx.lock(VSwitch.self, vSwitch.id, account: vSwitch.account)
-        let scope = [Condition.equals("vswitch_id", .text(vSwitch.id))]
+        let lowest = Query(
+            IPFreeRange.self, account: vSwitch.account, [.equals(IPFreeRange.column.vSwitchId, vSwitch.id)],
+            order: [.ascending(IPFreeRange.column.first)], forUpdate: true)
         var added = 0
-        while added < count,
-            let range = try tx.first(Query(IPFreeRange.self, account: vSwitch.account, scope, order: [("first_address", true)], forUpdate: true))
+        while added < count, let range = try tx.first(lowest)
         {
             let take = min(count - added, Int(range.last - range.first) + 1)
             try tx.delete(range, account: vSwitch.account)

@@ -1,28 +1,18 @@
 /// Tags of HaVips, VPCs, vSwitches and EIPs, and resource-group moves.
 public enum TagOperations {
-    /// The resource types TagResources and friends accept (any case on the wire), with the record type
-    /// that proves a resource exists.
-    public static let resourceTypes: [String: any TaggableRecord.Type] = [
-        "HAVIP": HaVip.self, "VPC": Vpc.self, "VSWITCH": VSwitch.self, "EIP": Eip.self,
-    ]
-
-    /// The canonical (upper-case) type for a wire value, or `InvalidResourceType.NotFound`.
-    public static func canonicalType(_ wire: String) throws -> String {
-        let upper = wire.uppercased()
-        guard resourceTypes[upper] != nil else { throw APIError.resourceTypeInvalid }
-        return upper
-    }
-
     /// Sets tags on a new resource.
-    static func replace(_ tx: some StoreTransaction, _ context: OperationContext, resourceType: String, resourceId: String, tags: [(key: String, value: String)]) throws {
+    static func replace<R: TaggableRecord>(
+        _ tx: some StoreTransaction, _ context: OperationContext, _ resource: R, tags: [(key: String, value: String)]
+    ) throws {
         for tag in tags {
-            try tx.insert(Tag(account: context.account, resourceType: resourceType, resourceId: resourceId, key: tag.key, value: tag.value))
+            try tx.insert(Tag(account: context.account, resourceType: R.resourceType, resourceId: resource.id, key: tag.key, value: tag.value))
         }
     }
 
     /// TagResources: adds or overwrites tags on existing resources, within the per-resource limit.
     public static func tag(
-        _ tx: some StoreTransaction, _ context: OperationContext, resourceType: String, resourceIds: [String], tags: [(key: String, value: String)]
+        _ tx: some StoreTransaction, _ context: OperationContext, resourceType: ResourceType, resourceIds: [String],
+        tags: [(key: String, value: String)]
     ) throws {
         try checkExist(tx, context, resourceType: resourceType, resourceIds: resourceIds)
         for resourceId in resourceIds {
@@ -38,12 +28,12 @@ public enum TagOperations {
 
     /// UnTagResources: removes the given keys, or every tag with `all`.
     public static func untag(
-        _ tx: some StoreTransaction, _ context: OperationContext, resourceType: String, resourceIds: [String], keys: [String], all: Bool
+        _ tx: some StoreTransaction, _ context: OperationContext, resourceType: ResourceType, resourceIds: [String], keys: [String], all: Bool
     ) throws {
         try checkExist(tx, context, resourceType: resourceType, resourceIds: resourceIds)
         for resourceId in resourceIds {
-            var conditions: [Condition] = [.equals("resource_type", .text(resourceType)), .equals("resource_id", .text(resourceId))]
-            if !all { conditions.append(.isIn("tag_key", keys.map(SQLValue.text))) }
+            var conditions: [Condition<Tag>] = [.equals(Tag.column.resourceType, resourceType), .equals(Tag.column.resourceId, resourceId)]
+            if !all { conditions.append(.isIn(Tag.column.key, keys)) }
             try tx.delete(Query(Tag.self, account: context.account, conditions))
         }
     }
@@ -51,12 +41,13 @@ public enum TagOperations {
     /// ListTagResources: tags of the given resources (or of every resource of the type), optionally only
     /// resources that carry all of `filterTags`; ordered by resource then key, paged by offset.
     public static func list(
-        _ tx: some StoreTransaction, _ context: OperationContext, resourceType: String, resourceIds: [String],
+        _ tx: some StoreTransaction, _ context: OperationContext, resourceType: ResourceType, resourceIds: [String],
         filterTags: [(key: String, value: String?)], offset: Int, limit: Int
     ) throws -> (tags: [Tag], hasMore: Bool) {
-        var conditions: [Condition] = [.equals("resource_type", .text(resourceType))]
-        if !resourceIds.isEmpty { conditions.append(.isIn("resource_id", resourceIds.map(SQLValue.text))) }
-        var candidates = try tx.select(Query(Tag.self, account: context.account, conditions, order: [("resource_id", true), ("tag_key", true)]))
+        var conditions: [Condition<Tag>] = [.equals(Tag.column.resourceType, resourceType)]
+        if !resourceIds.isEmpty { conditions.append(.isIn(Tag.column.resourceId, resourceIds)) }
+        var candidates = try tx.select(
+            Query(Tag.self, account: context.account, conditions, order: [.ascending(Tag.column.resourceId), .ascending(Tag.column.key)]))
         if !filterTags.isEmpty {
             var byResource: [String: [String: String]] = [:]
             for tag in candidates { byResource[tag.resourceId, default: [:]][tag.key] = tag.value }
@@ -69,51 +60,48 @@ public enum TagOperations {
         return (page, candidates.count > offset + limit)
     }
 
-    /// The tags of some resources, keyed by resource ID, each list ordered by key.
-    public static func tags(_ tx: some StoreTransaction, account: AccountID, resourceType: String, resourceIds: [String]) throws -> [String: [(key: String, value: String)]] {
+    /// The tags of some resources, keyed by resource ID, each list ordered by key: one query for them all.
+    public static func tags(
+        _ tx: some StoreTransaction, account: AccountID, resourceType: ResourceType, resourceIds: [String]
+    ) throws -> [String: [(key: String, value: String)]] {
         guard !resourceIds.isEmpty else { return [:] }
         var result: [String: [(key: String, value: String)]] = [:]
         let query = Query(
-            Tag.self, account: account, [.equals("resource_type", .text(resourceType)), .isIn("resource_id", resourceIds.map(SQLValue.text))],
-            order: [("tag_key", true)])
+            Tag.self, account: account, [.equals(Tag.column.resourceType, resourceType), .isIn(Tag.column.resourceId, resourceIds)],
+            order: [.ascending(Tag.column.key)])
         for tag in try tx.select(query) { result[tag.resourceId, default: []].append((tag.key, tag.value)) }
         return result
     }
 
-    static func removeAll(_ tx: some StoreTransaction, account: AccountID, resourceType: String, resourceId: String) throws {
-        try tx.delete(Query(Tag.self, account: account, [.equals("resource_type", .text(resourceType)), .equals("resource_id", .text(resourceId))]))
+    /// Forgets the tags of a resource that is going away.
+    static func removeAll<R: TaggableRecord>(_ tx: some StoreTransaction, _ resource: R) throws {
+        try tx.delete(
+            Query(
+                Tag.self, account: resource.account,
+                [.equals(Tag.column.resourceType, R.resourceType), .equals(Tag.column.resourceId, resource.id)]))
     }
 
     /// MoveResourceGroup for a HaVip, VPC, vSwitch or EIP.
     public static func moveResourceGroup(
-        _ tx: some StoreTransaction, _ context: OperationContext, resourceType: String, resourceId: String, newResourceGroupId: String
+        _ tx: some StoreTransaction, _ context: OperationContext, resourceType: ResourceType, resourceId: String, newResourceGroupId: String
     ) throws {
         guard ResourceGroup.isValid(newResourceGroupId) else { throw APIError.resourceGroupIdInvalid }
-        guard let type = resourceTypes[resourceType] else { throw APIError.resourceTypeInvalid }
-        try type.moveResourceGroup(tx, context, id: resourceId, to: newResourceGroupId)
+        try resourceType.record.moveResourceGroup(tx, context, id: resourceId, to: newResourceGroupId)
     }
 
-    static func checkExist(_ tx: some StoreTransaction, _ context: OperationContext, resourceType: String, resourceIds: [String]) throws {
-        guard let type = resourceTypes[resourceType] else { throw APIError.resourceTypeInvalid }
-        let found = try type.existingIds(tx, context, resourceIds)
+    static func checkExist(_ tx: some StoreTransaction, _ context: OperationContext, resourceType: ResourceType, resourceIds: [String]) throws {
+        let found = try resourceType.record.existingIds(tx, context, resourceIds)
         guard found.count == Set(resourceIds).count else { throw APIError.resourceIdNotFound }
     }
 }
 
-/// A record that can carry tags and belong to a resource group.
-public protocol TaggableRecord: RegionalRecord {
-    var resourceGroupId: String { get set }
-}
-
 extension TaggableRecord {
+    /// Which of `ids` exist in the context's account and region, locked until the transaction ends.
     static func existingIds(_ tx: some StoreTransaction, _ context: OperationContext, _ ids: [String]) throws -> Set<String> {
         let query = Query(
-            Self.self, account: context.account, [.isIn(primaryKey, ids.map(SQLValue.text)), .equals("region_id", .text(context.regionId))],
-            order: [(primaryKey, true)], forUpdate: true)
-        return Set(try tx.select(query).map { record -> String in
-            if case .text(let id) = record.primaryKeyValue { return id }
-            return ""
-        })
+            Self.self, account: context.account, [.isIn(column.id, ids), .equals(column.regionId, context.regionId)],
+            order: [.ascending(column.id)], forUpdate: true)
+        return Set(try tx.select(query).map(\.id))
     }
 
     static func moveResourceGroup(_ tx: some StoreTransaction, _ context: OperationContext, id: String, to group: String) throws {
@@ -124,11 +112,3 @@ extension TaggableRecord {
         try tx.update(record)
     }
 }
-
-extension HaVip: TaggableRecord {}
-extension Vpc: TaggableRecord {}
-extension VSwitch: TaggableRecord {}
-extension Eip: TaggableRecord {}
-extension Instance: RegionalRecord {}
-extension NetworkInterface: RegionalRecord {}
-extension SecurityGroup: RegionalRecord {}

@@ -15,7 +15,7 @@ public enum IPAllocator {
 
     /// Forgets a deleted vSwitch's free runs.
     public static func close(_ tx: some StoreTransaction, vSwitch: VSwitch) throws {
-        try tx.delete(Query(IPFreeRange.self, account: vSwitch.account, [.equals("vswitch_id", .text(vSwitch.id))]))
+        try tx.delete(Query(IPFreeRange.self, account: vSwitch.account, [.equals(IPFreeRange.column.vSwitchId, vSwitch.id)]))
     }
 
     /// Allocates `requested` (checked) or, when nil, the lowest free address of the vSwitch, to `ownerId`.
@@ -24,7 +24,7 @@ public enum IPAllocator {
     ) throws -> IPv4Address {
         guard let cidr = vSwitch.cidr else { throw StoreError.corruptRow("vswitch cidr \(vSwitch.cidrBlock)") }
         try tx.lock(VSwitch.self, vSwitch.id, account: vSwitch.account)
-        let scope = [Condition.equals("vswitch_id", .text(vSwitch.id))]
+        let scope: [Condition<IPFreeRange>] = [.equals(IPFreeRange.column.vSwitchId, vSwitch.id)]
         let address: UInt32
         if let requested {
             guard let wanted = IPv4Address(requested) else { throw AddressProblem.malformed }
@@ -32,8 +32,8 @@ public enum IPAllocator {
             guard !cidr.isReserved(wanted) else { throw AddressProblem.reserved }
             let holder = try tx.first(
                 Query(
-                    IPFreeRange.self, account: vSwitch.account, scope + [.lessOrEqual("first_address", .integer(Int64(wanted.value)))],
-                    order: [("first_address", false)], forUpdate: true))
+                    IPFreeRange.self, account: vSwitch.account, scope + [.lessOrEqual(IPFreeRange.column.first, wanted.value)],
+                    order: [.descending(IPFreeRange.column.first)], forUpdate: true))
             guard let range = holder, range.last >= wanted.value else { throw AddressProblem.alreadyUsed }
             try tx.delete(range, account: vSwitch.account)
             if range.first < wanted.value {
@@ -45,7 +45,7 @@ public enum IPAllocator {
             address = wanted.value
         } else {
             let lowest = try tx.first(
-                Query(IPFreeRange.self, account: vSwitch.account, scope, order: [("first_address", true)], forUpdate: true))
+                Query(IPFreeRange.self, account: vSwitch.account, scope, order: [.ascending(IPFreeRange.column.first)], forUpdate: true))
             guard let range = lowest else { throw AddressProblem.exhausted }
             try tx.delete(range, account: vSwitch.account)
             if range.first < range.last {
@@ -65,19 +65,19 @@ public enum IPAllocator {
         let account = vSwitch.account
         try tx.lock(VSwitch.self, vSwitch.id, account: account)
         let deleted = try tx.delete(
-            Query(IPAllocation.self, account: account, [.equals("key", .text(IPAllocation.key(vSwitchId: vSwitch.id, address: address)))]))
+            Query(IPAllocation.self, account: account, [.equals(IPAllocation.column.key, IPAllocation.key(vSwitchId: vSwitch.id, address: address))]))
         guard deleted > 0 else { return }
-        let scope = [Condition.equals("vswitch_id", .text(vSwitch.id))]
+        let scope: [Condition<IPFreeRange>] = [.equals(IPFreeRange.column.vSwitchId, vSwitch.id)]
         var first = address
         var last = address
         if address > 0,
-            let before = try tx.first(Query(IPFreeRange.self, account: account, scope + [.equals("last_address", .integer(Int64(address) - 1))]))
+            let before = try tx.first(Query(IPFreeRange.self, account: account, scope + [.equals(IPFreeRange.column.last, address - 1)]))
         {
             try tx.delete(before, account: account)
             first = before.first
         }
         if address < UInt32.max,
-            let after = try tx.first(Query(IPFreeRange.self, account: account, scope + [.equals("first_address", .integer(Int64(address) + 1))]))
+            let after = try tx.first(Query(IPFreeRange.self, account: account, scope + [.equals(IPFreeRange.column.first, address + 1)]))
         {
             try tx.delete(after, account: account)
             last = after.last
@@ -87,7 +87,7 @@ public enum IPAllocator {
 
     /// How many addresses of the vSwitch are in use.
     public static func usedCount(_ tx: some StoreTransaction, vSwitch: VSwitch) throws -> Int {
-        try tx.count(Query(IPAllocation.self, account: vSwitch.account, [.equals("vswitch_id", .text(vSwitch.id))]))
+        try tx.count(Query(IPAllocation.self, account: vSwitch.account, [.equals(IPAllocation.column.vSwitchId, vSwitch.id)]))
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Where request IDs, resource IDs and other random choices come from, injected so that tests are exact.
 public protocol IDGenerator: Sendable {
@@ -47,14 +47,13 @@ public struct RandomIDGenerator: IDGenerator {
 }
 
 /// Sequential IDs, for tests: `00000000-0000-4000-8000-000000000001`, `havip-000000000000000000002`, …
-public final class SequentialIDGenerator: IDGenerator, @unchecked Sendable {
-    private let lock = NSLock()
-    private var counter: UInt64 = 0
+public final class SequentialIDGenerator: IDGenerator {
+    private let counter = Mutex<UInt64>(0)
 
     public init() {}
 
     private func next() -> UInt64 {
-        lock.withLock {
+        counter.withLock { counter in
             counter += 1
             return counter
         }

@@ -1,4 +1,5 @@
-/// Settings of the emulated cloud; each is a `havip serve` option (docs/configuration.md).
+/// Settings of the emulated cloud. `havip serve` sets the transition delay and the three association and
+/// vSwitch limits from its options (docs/configuration.md); the tag limit stays the real service's 20.
 public struct ModelSettings: Sendable {
     /// Seconds an asynchronous HaVip transition (Creating, Associating, Unassociating, Deleting) takes; 0 is synchronous.
     public var transitionDelay: Double

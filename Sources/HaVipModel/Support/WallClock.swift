@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where time comes from, injected so that tests and status transitions are exact.
 public protocol WallClock: Sendable {
@@ -14,17 +15,16 @@ public struct SystemClock: WallClock {
 }
 
 /// A clock that moves only when told, for tests.
-public final class ManualClock: WallClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Double
+public final class ManualClock: WallClock {
+    private let current: Mutex<Double>
 
     public init(_ start: Double = 1_704_110_400) {  // 2024-01-01T12:00:00Z
-        self.current = start
+        self.current = Mutex(start)
     }
 
-    public func now() -> Double { lock.withLock { current } }
+    public func now() -> Double { current.withLock { $0 } }
 
-    public func advance(by seconds: Double) { lock.withLock { current += seconds } }
+    public func advance(by seconds: Double) { current.withLock { $0 += seconds } }
 
-    public func set(_ seconds: Double) { lock.withLock { current = seconds } }
+    public func set(_ seconds: Double) { current.withLock { $0 = seconds } }
 }

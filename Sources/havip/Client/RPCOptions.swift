@@ -5,7 +5,7 @@ import RPCWire
 
 /// The aliyun CLI's options for an RPC call, spelled as it spells them.
 struct RPCOptions: ParsableArguments {
-    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var connection: EndpointOptions
 
     @Option(help: "The AccessKey ID (default: $ALIBABA_CLOUD_ACCESS_KEY_ID, else havip's development key).")
     var accessKeyId: String?

@@ -4,7 +4,7 @@ import HaVipClient
 
 /// The options of every `havip ctl` subcommand: where the server is and the admin token.
 struct ControlOptions: ParsableArguments {
-    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var connection: EndpointOptions
 
     @Option(help: "The control API's token, as `havip serve --admin-token` set it or printed it (default: $HAVIP_ADMIN_TOKEN).")
     var adminToken: String?

@@ -7,13 +7,14 @@ public struct HaVipQuery: Sendable {
         case haVipId = "HaVipId"
         case haVipAddress = "HaVipAddress"
 
-        var column: String {
+        /// The condition that a HaVip matches one of `values` (a text that names no status matches nothing).
+        func condition(_ values: [String]) -> Condition<HaVip> {
             switch self {
-            case .vpcId: "vpc_id"
-            case .vSwitchId: "vswitch_id"
-            case .status: "status"
-            case .haVipId: "id"
-            case .haVipAddress: "ip_address"
+            case .vpcId: .oneOf(HaVip.column.vpcId, values)
+            case .vSwitchId: .oneOf(HaVip.column.vSwitchId, values)
+            case .status: .oneOf(HaVip.column.status, values.compactMap(HaVipStatus.init(rawValue:)))
+            case .haVipId: .oneOf(HaVip.column.id, values)
+            case .haVipAddress: .oneOf(HaVip.column.ipAddress, values)
             }
         }
     }
@@ -21,18 +22,22 @@ public struct HaVipQuery: Sendable {
     public var filters: [(key: FilterKey, values: [String])]
     public var tags: [(key: String, value: String?)]
     public var resourceGroupId: String?
-    public var pageNumber: Int
-    public var pageSize: Int
+    public var page: PageRequest
 
     public init(
         filters: [(key: FilterKey, values: [String])] = [], tags: [(key: String, value: String?)] = [], resourceGroupId: String? = nil,
-        pageNumber: Int = 1, pageSize: Int = 10
+        page: PageRequest = PageRequest()
     ) {
         self.filters = filters
         self.tags = tags
         self.resourceGroupId = resourceGroupId
-        self.pageNumber = pageNumber
-        self.pageSize = pageSize
+        self.page = page
+    }
+
+    var conditions: [Condition<HaVip>] {
+        var conditions = filters.map { $0.key.condition($0.values) }
+        if let resourceGroupId { conditions.append(.equals(HaVip.column.resourceGroupId, resourceGroupId)) }
+        return conditions
     }
 }
 
@@ -51,24 +56,10 @@ public struct HaVipView: Sendable, Equatable {
 
 extension HaVipOperations {
     /// One page of the account's HaVips in the context's region, oldest first, and the exact total.
-    public static func describe(_ tx: some StoreTransaction, _ context: OperationContext, _ query: HaVipQuery) throws -> (
-        total: Int, page: [HaVipView]
-    ) {
-        var conditions: [Condition] = [.equals("region_id", .text(context.regionId))]
-        for filter in query.filters {
-            let values = filter.values.map(SQLValue.text)
-            conditions.append(values.count == 1 ? .equals(filter.key.column, values[0]) : .isIn(filter.key.column, values))
-        }
-        for tag in query.tags { conditions.append(.hasTag(resourceType: resourceType, key: tag.key, value: tag.value)) }
-        if let group = query.resourceGroupId { conditions.append(.equals("resource_group_id", .text(group))) }
-        let base = Query(HaVip.self, account: context.account, conditions)
-        let total = try countedTotal(tx, context, query) ?? tx.count(base)
-        var pageQuery = base
-        pageQuery.order = [("created_at", true), ("id", true)]
-        pageQuery.limit = query.pageSize
-        pageQuery.offset = (query.pageNumber - 1) * query.pageSize
-        let haVips = total > pageQuery.offset! ? try tx.select(pageQuery) : []
-        return (total, try views(tx, account: context.account, haVips))
+    public static func describe(_ tx: some StoreTransaction, _ context: OperationContext, _ query: HaVipQuery) throws -> Page<HaVipView> {
+        let page = try ResourceQueries.page(
+            tx, context, query.conditions, tags: query.tags, query.page, knownTotal: countedTotal(tx, context, query))
+        return Page(total: page.total, items: try views(tx, account: context.account, page.items))
     }
 
     /// The exact total from the counters, for the scopes they keep (the region, one VPC, one vSwitch);
@@ -90,18 +81,20 @@ extension HaVipOperations {
     /// Loads associations, EIPs and tags for a page of HaVips with one query each.
     static func views(_ tx: some StoreTransaction, account: AccountID, _ haVips: [HaVip]) throws -> [HaVipView] {
         guard !haVips.isEmpty else { return [] }
-        let ids = haVips.map { SQLValue.text($0.id) }
+        let ids = haVips.map(\.id)
         var members: [String: [String]] = [:]
         for association in try tx.select(
-            Query(HaVipAssociation.self, account: account, [.isIn("havip_id", ids)], order: [("position", true)]))
+            Query(
+                HaVipAssociation.self, account: account, [.isIn(HaVipAssociation.column.haVipId, ids)],
+                order: [.ascending(HaVipAssociation.column.position)]))
         {
             members[association.haVipId, default: []].append(association.instanceId)
         }
         var eips: [String: [String]] = [:]
-        for eip in try tx.select(Query(Eip.self, account: account, [.equals("instance_type", .text("HaVip")), .isIn("instance_id", ids)])) {
+        for eip in try tx.select(Query(Eip.self, account: account, [.equals(Eip.column.instanceType, .haVip), .isIn(Eip.column.instanceId, ids)])) {
             eips[eip.instanceId ?? "", default: []].append(eip.ipAddress)
         }
-        let tags = try TagOperations.tags(tx, account: account, resourceType: resourceType, resourceIds: haVips.map(\.id))
+        let tags = try TagOperations.tags(tx, account: account, resourceType: .haVip, resourceIds: ids)
         return haVips.map { haVip in
             HaVipView(
                 haVip: haVip, associatedInstanceIds: members[haVip.id] ?? [], eipAddresses: eips[haVip.id] ?? [],

@@ -2,7 +2,7 @@ import ArgumentParser
 import HaVipClient
 
 /// Where the server is and how to trust it: the options `vpc|ecs|sts` and `ctl` share.
-struct ConnectionOptions: ParsableArguments {
+struct EndpointOptions: ParsableArguments {
     @Option(help: "The server, http[s]://HOST:PORT (default: $HAVIP_ENDPOINT, else http://127.0.0.1:8580).")
     var endpoint: String?
 

@@ -16,6 +16,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,55 @@ def test_self_signed_files_are_reused_across_a_restart_and_never_logged(fresh_se
     assert "-----BEGIN" not in log
     body_lines = {line for text in first.values() for line in text.decode().splitlines() if not line.startswith("-----")}
     assert not [line for line in body_lines if line in log]
+
+
+# ------------------------------------------------- the connection guard behind the TLS handler
+
+
+def tls_connect(endpoint: Endpoint) -> ssl.SSLSocket:
+    context = ssl.create_default_context(cafile=endpoint.ca)
+    raw = socket.create_connection((endpoint.host, endpoint.port), timeout=10)
+    return context.wrap_socket(raw, server_hostname="localhost")
+
+
+def tls_read_to_end(sock: socket.socket) -> tuple:
+    """Everything until the server closes: (bytes, closed); closed is False on a read timeout."""
+    data = b""
+    try:
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                return data, True
+            data += chunk
+    except socket.timeout:
+        return data, False
+    except (ssl.SSLError, ConnectionResetError):
+        return data, True
+
+
+def test_malformed_http_inside_tls_gets_the_envelope_encrypted(tls_havip):
+    from .test_http_errors import assert_envelope, parse_reply
+    with tls_connect(tls_havip) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\n\r\n")
+        data, closed = tls_read_to_end(sock)
+    reply, rest = parse_reply(data)
+    assert closed and reply is not None and rest == b"", data[:300]
+    assert_envelope(reply, 400, "InvalidParameter.Malformed")
+
+
+def test_timeouts_hold_under_tls(fresh_server):
+    """A slow request inside TLS is answered 408 in the clear of the TLS session; an idle TLS
+    connection, and a TCP connection that never starts its handshake, are closed."""
+    from .test_http_errors import assert_envelope, parse_reply
+    endpoint = fresh_server("--tls", "self-signed", "--header-timeout", "1", "--idle-timeout", "1").endpoint
+    started = time.monotonic()
+    with tls_connect(endpoint) as slow, tls_connect(endpoint) as idle, \
+            socket.create_connection((endpoint.host, endpoint.port), timeout=10) as no_handshake:
+        slow.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: a")
+        data, closed = tls_read_to_end(slow)
+        reply, _ = parse_reply(data)
+        assert closed and reply is not None, data[:300]
+        assert_envelope(reply, 408, "RequestTimeout")
+        assert tls_read_to_end(idle) == (b"", True)
+        assert no_handshake.recv(1) == b""
+    assert time.monotonic() - started < 8

@@ -21,7 +21,7 @@ def test_unknown_action(raw):
 
 
 def test_known_action_wrong_version(raw):
-    req = v1_request("DescribeZones", ZONES, version="2014-05-26")
+    req = v1_request("DescribeHaVips", ZONES, version="2014-05-26")
     assert_json_error(raw.send(req), 400, "InvalidParameter", ACTION_OR_VERSION)
 
 

@@ -178,7 +178,7 @@ import Testing
             try await client.execute(uri: "/?" + server.v1Query("DescribeNothing"), method: .get) { response in
                 try response.expectError(404, "InvalidAction.NotFound")
             }
-            try await client.execute(uri: "/?" + server.v1Query("DescribeZones", [("RegionId", "cn-hangzhou")], version: "2014-05-26"), method: .get) {
+            try await client.execute(uri: "/?" + server.v1Query("DescribeHaVips", [("RegionId", "cn-hangzhou")], version: "2014-05-26"), method: .get) {
                 response in
                 try response.expectError(400, "InvalidParameter")
             }

@@ -11,7 +11,8 @@ enum CreateInstance: RPCAction {
         let request = try call.parameters.launchRequest(status: .stopped, amount: false)
         return try await call.write(region, idempotent: true) { tx, context in
             let instances = try ComputeOperations.launch(tx, context, request)
-            return RPCResponse([.init("InstanceId", .string(instances[0].id)), .init("OrderId", ""), .init("TradePrice", .int(0))])
+            // Pay-as-you-go answers carry no OrderId or TradePrice; havip makes no orders.
+            return RPCResponse([.init("InstanceId", .string(instances[0].id))])
         }
     }
 }

@@ -2,7 +2,7 @@ import HaVipModel
 import RPCWire
 
 /// ECS `RunInstances`: `Amount` running instances in a vSwitch (consecutive addresses from
-/// `PrivateIpAddress` when given).
+/// `PrivateIpAddress` when given), each with a system disk and a primary ENI.
 enum RunInstances: RPCAction {
     static let name = "RunInstances"
     static let product = Product.ecs
@@ -12,10 +12,8 @@ enum RunInstances: RPCAction {
         let request = try call.parameters.launchRequest(status: .running, amount: true)
         return try await call.write(region, idempotent: true) { tx, context in
             let instances = try ComputeOperations.launch(tx, context, request)
-            return RPCResponse([
-                .init("OrderId", ""), .init("TradePrice", .int(0)),
-                .init("InstanceIdSets", .strings(item: "InstanceIdSet", instances.map(\.id))),
-            ])
+            // Pay-as-you-go answers carry no OrderId or TradePrice; havip makes no orders.
+            return RPCResponse([.init("InstanceIdSets", .strings(item: "InstanceIdSet", instances.map(\.id)))])
         }
     }
 }
@@ -32,9 +30,42 @@ extension Parameters {
         } catch {
             throw .amountInvalid
         }
-        return ComputeOperations.LaunchRequest(
+        var request = ComputeOperations.LaunchRequest(
             vSwitchId: vSwitchId, zoneId: optional("ZoneId"), securityGroupIds: try securityGroupIds(),
             privateIpAddress: optional("PrivateIpAddress"), amount: amount, name: self["InstanceName"], imageId: imageId,
             instanceType: instanceType, initialStatus: status)
+        (request.hostName, request.description, request.userData) = (optional("HostName"), self["Description"], optional("UserData"))
+        (request.keyPairName, request.resourceGroupId) = (optional("KeyPairName"), optional("ResourceGroupId"))
+        request.internetChargeType = try wireValue("InternetChargeType", default: .payByTraffic, error: .internetChargeTypeNotSupported)
+        request.instanceChargeType = try wireValue("InstanceChargeType", default: .postPaid, error: .instanceChargeTypeNotFound)
+        request.systemDiskCategory = try wireValue("SystemDisk.Category", default: .cloudEfficiency, error: .systemDiskCategoryNotSupported)
+        request.internetMaxBandwidthOut = try number("InternetMaxBandwidthOut", error: .bandwidthOutMalformed) ?? 0
+        request.internetMaxBandwidthIn = try number("InternetMaxBandwidthIn", error: .bandwidthInMalformed)
+        request.systemDiskSize = try number("SystemDisk.Size", error: .systemDiskSizeInvalid)
+        (request.systemDiskName, request.systemDiskDescription) = (self["SystemDisk.DiskName"], self["SystemDisk.Description"])
+        request.deletionProtection = try boolean("DeletionProtection", default: false)
+        request.tags = try ecsTags()
+        return request
+    }
+
+    /// A closed set of values by their exact wire text, `defaultValue` when absent, `error` for another text.
+    func wireValue<Value: RawRepresentable<String>>(_ name: String, default defaultValue: Value, error: APIError) throws(APIError) -> Value {
+        guard let text = optional(name) else { return defaultValue }
+        guard let value = Value(rawValue: text) else { throw error }
+        return value
+    }
+
+    /// A closed set of values by their exact wire text, nil when absent, `error` for another text.
+    func wireValue<Value: RawRepresentable<String>>(_ name: String, error: APIError) throws(APIError) -> Value? {
+        guard let text = optional(name) else { return nil }
+        guard let value = Value(rawValue: text) else { throw error }
+        return value
+    }
+
+    /// A non-negative decimal integer, nil when absent, `error` when it is not one.
+    func number(_ name: String, error: APIError) throws(APIError) -> Int? {
+        guard let text = optional(name) else { return nil }
+        guard text.utf8.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else { throw error }
+        return value
     }
 }

@@ -28,12 +28,3 @@ enum DescribeDisks: RPCAction {
         ])
     }
 }
-
-extension Parameters {
-    /// A filter on a closed set of values: nil for absent or `all` (any case), `error` for an unknown text.
-    func allOr<Value: RawRepresentable<String> & CaseIterable>(_ name: String, error: APIError) throws(APIError) -> Value? {
-        guard let text = optional(name), text.lowercased() != "all" else { return nil }
-        guard let value = Value.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) else { throw error }
-        return value
-    }
-}

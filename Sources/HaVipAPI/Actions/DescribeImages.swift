@@ -38,12 +38,3 @@ enum DescribeImages: RPCAction {
         ])
     }
 }
-
-extension Parameters {
-    /// A value from a fixed set (exactly as spelled), nil when absent, `error` otherwise.
-    func oneOf(_ name: String, _ allowed: Set<String>, error: APIError) throws(APIError) -> String? {
-        guard let value = optional(name) else { return nil }
-        guard allowed.contains(value) else { throw error }
-        return value
-    }
-}

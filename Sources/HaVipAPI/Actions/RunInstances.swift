@@ -47,25 +47,4 @@ extension Parameters {
         request.tags = try ecsTags()
         return request
     }
-
-    /// A closed set of values by their exact wire text, `defaultValue` when absent, `error` for another text.
-    func wireValue<Value: RawRepresentable<String>>(_ name: String, default defaultValue: Value, error: APIError) throws(APIError) -> Value {
-        guard let text = optional(name) else { return defaultValue }
-        guard let value = Value(rawValue: text) else { throw error }
-        return value
-    }
-
-    /// A closed set of values by their exact wire text, nil when absent, `error` for another text.
-    func wireValue<Value: RawRepresentable<String>>(_ name: String, error: APIError) throws(APIError) -> Value? {
-        guard let text = optional(name) else { return nil }
-        guard let value = Value(rawValue: text) else { throw error }
-        return value
-    }
-
-    /// A non-negative decimal integer, nil when absent, `error` when it is not one.
-    func number(_ name: String, error: APIError) throws(APIError) -> Int? {
-        guard let text = optional(name) else { return nil }
-        guard text.utf8.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else { throw error }
-        return value
-    }
 }

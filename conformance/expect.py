@@ -262,6 +262,7 @@ class E:
     PASSWORD_MALFORMED = Err(400, "InvalidPassword.Malformed", 'The specified parameter "Password" is not valid.')
     DELETION_PROTECTED = Err(403, "InvalidOperation.DeletionProtection",
                              "The instance is protected from release: turn DeletionProtection off first.")
+    DRY_RUN = Err(400, "DryRunOperation", "Request validation has been passed with DryRun flag set.")
     INSTANCE_IDS_NOT_FOUND = Err(404, "InvalidInstanceIds.NotFound", "The specified InstanceIds does not exist.")
     INSTANCE_ID_LIMIT = Err(403, "InstanceIdLimitExceeded", "The number of specified instance IDs exceeds the limit of 100.")
     RAM_ROLE_INSTANCE_IDS_MALFORMED = Err(400, "InvalidInstanceIds.Malformed", "The specified instanceIds are not valid.")

@@ -71,6 +71,7 @@ def test_launch_defaults(cloud, net):
     ({"Tag": [{"Key": "aliyun-x", "Value": "v"}]}, E.ECS_TAG_KEY_INVALID),
     ({"Tag": [{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}]}, E.ECS_TAG_DUPLICATED),
     ({"Tag": [{"Key": f"k{n}", "Value": "v"} for n in range(21)]}, E.ECS_TAG_COUNT),
+    ({"DryRun": True}, E.DRY_RUN),
 ])
 def test_launch_errors(cloud, net, params, expected):
     base = {"VSwitchId": net.vswitch_id, "SecurityGroupId": net.sg_id, "ImageId": IMAGE_ID, "InstanceType": INSTANCE_TYPE}

@@ -105,6 +105,10 @@ import Testing
         for (error, changes) in cases {
             await cloud.fails(error, "RunInstances", base.merging(changes) { _, new in new })
         }
+        // A dry run checks everything, answers DryRunOperation, and makes nothing either.
+        await cloud.fails(.dryRunOperation, "RunInstances", base.merging(["DryRun": "true", "Amount": "3"]) { _, new in new })
+        await cloud.fails(.dryRunOperation, "CreateInstance", base.merging(["DryRun": "true"]) { _, new in new })
+        await cloud.fails(.imageNotFound, "RunInstances", base.merging(["DryRun": "true", "ImageId": "nope"]) { _, new in new })
         // Nothing was made by any of them.
         #expect(try await cloud.call("DescribeInstances").node("TotalCount") == .int(0))
     }
@@ -171,6 +175,7 @@ import Testing
         let cloud = try ECSCloud()
         let (_, id) = try await Self.launched(cloud)
         try await cloud.call("RebootInstance", ["InstanceId": id, "ForceStop": "false"], region: nil)
+        await cloud.fails(.dryRunOperation, "RebootInstance", ["InstanceId": id, "DryRun": "true"], region: nil)
         let item = try #require(try await cloud.call("DescribeInstances").node("Instances")?.items.first)
         #expect(item["Status"]?.text == "Running")
         try await cloud.call("StopInstance", ["InstanceId": id], region: nil)

@@ -9,9 +9,11 @@ enum RebootInstance: RPCAction {
     static func run(_ call: ActionCall) async throws -> RPCResponse {
         let id = try call.parameters.required("InstanceId")
         _ = try call.parameters.boolean("ForceStop", default: false)
+        let dryRun = try call.parameters.boolean("DryRun", default: false)
         let region = try await call.region(orRegionOf: Instance.self, id: id, notFound: .instanceNotFound)
         return try await call.write(region) { tx, context in
             try ComputeOperations.reboot(tx, context, id: id)
+            if dryRun { throw APIError.dryRunOperation }
             return RPCResponse()
         }
     }

@@ -220,6 +220,8 @@ extension APIError {
     public static let keyPairNameMalformed = invalidParameter("KeyPairName")
     public static let deletionProtected = APIError(
         "InvalidOperation.DeletionProtection", 403, "The instance is protected from release: turn DeletionProtection off first.")
+    /// What a request with `DryRun=true` answers once every check passed (status and message unverified).
+    public static let dryRunOperation = APIError("DryRunOperation", 400, "Request validation has been passed with DryRun flag set.")
     public static let instanceIdsNotFound = APIError("InvalidInstanceIds.NotFound", 404, "The specified InstanceIds does not exist.")
     public static let instanceIdLimitExceeded = APIError(
         "InstanceIdLimitExceeded", 403, "The number of specified instance IDs exceeds the limit of 100.")

@@ -89,6 +89,8 @@ import Testing
             (.systemDiskSizeInvalid, ["SystemDisk.Size": "forty"]),
             (.systemDiskSizeBelowMinimum, ["SystemDisk.Size": "10"]),
             (.systemDiskSizeAboveMaximum, ["SystemDisk.Size": "501"]),
+            (.diskNameMalformed, ["SystemDisk.DiskName": "http://disk"]),
+            (.diskDescriptionMalformed, ["SystemDisk.Description": "x"]),
             (.hostNameMalformed, ["HostName": "-bad"]),
             (.hostNameMalformed, ["HostName": "a..b"]),
             (.instanceDescriptionMalformed, ["Description": "https://example.com"]),

@@ -204,6 +204,10 @@ extension APIError {
         "InvalidSystemDiskSize.LessThanMinSize", 404, "The specified parameter SystemDisk.Size is less than the min size.")
     public static let systemDiskSizeAboveMaximum = APIError(
         "InvalidSystemDiskSize.MoreThanMaxSize", 404, "The specified SystemDisk.Size parameter exceeds the maximum size.")
+    public static let diskNameMalformed = APIError(
+        "InvalidDiskName.Malformed", 400, "The specified parameter \"SystemDisk.DiskName or DataDisk.n.DiskName\" is not valid.")
+    public static let diskDescriptionMalformed = APIError(
+        "InvalidDiskDescription.Malformed", 400, "The specified parameter \"SystemDisk.DiskDescription\" or \"DataDisk.n.Description\" is not valid.")
     public static let internetChargeTypeNotSupported = APIError(
         "InvalidInternetChargeType.ValueNotSupported", 400, "The specified InternetChargeType is not valid.")
     public static let bandwidthOutMalformed = APIError(

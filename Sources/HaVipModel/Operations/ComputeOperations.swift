@@ -63,9 +63,8 @@ public enum ComputeOperations {
         let groups = try securityGroups(tx, context, request.securityGroupIds, vpcId: vSwitch.vpcId)
         let template = try instanceTemplate(request, context)
         let diskSize = try systemDiskSize(request.systemDiskSize, image: image)
-        let diskName = try Validation.name(request.systemDiskName, error: .invalidParameter("SystemDisk.DiskName"))
-        let diskDescription = try Validation.description(
-            request.systemDiskDescription, minLength: 2, error: .invalidParameter("SystemDisk.Description"))
+        let diskName = try Validation.name(request.systemDiskName, error: .diskNameMalformed)
+        let diskDescription = try Validation.description(request.systemDiskDescription, minLength: 2, error: .diskDescriptionMalformed)
         var firstAddress: IPv4Address?
         if let text = request.privateIpAddress {
             guard let address = IPv4Address(text) else { throw APIError.privateAddress(.malformed) }

@@ -29,9 +29,17 @@ ECS_ACTIONS = frozenset({
     "CreateSecurityGroup", "DescribeSecurityGroups", "DeleteSecurityGroup", "RunInstances",
     "CreateInstance", "DescribeInstances", "StartInstance", "StopInstance", "DeleteInstance",
     "CreateNetworkInterface", "DescribeNetworkInterfaces", "DeleteNetworkInterface",
+    "DescribeInstanceAttribute", "ModifyInstanceAttribute", "DescribeInstanceMaintenanceAttributes",
+    "DescribeInstanceAttachmentAttributes", "DescribeUserData", "DescribeInstanceRamRole", "DescribeDisks",
+    "RebootInstance", "DescribeInstanceTypes", "DescribeImages", "DescribeImageSupportInstanceTypes",
+    "DescribeAvailableResource", "DescribeSecurityGroupAttribute", "ModifySecurityGroupAttribute",
+    "AuthorizeSecurityGroup", "RevokeSecurityGroup", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupEgress",
+    "JoinSecurityGroup", "LeaveSecurityGroup", "UntagResources", "AttachNetworkInterface", "DetachNetworkInterface",
+    "ModifyNetworkInterfaceAttribute",
 })
-# ECS actions whose Tea request models have no RegionId (the server finds the instance's region).
-REGIONLESS = frozenset({"StartInstance", "StopInstance", "DeleteInstance"})
+# ECS actions whose Tea request models have no RegionId (the server finds the instance's region, or needs none).
+REGIONLESS = frozenset({"StartInstance", "StopInstance", "DeleteInstance", "DescribeInstanceAttribute",
+                        "ModifyInstanceAttribute", "RebootInstance", "DescribeInstanceTypes"})
 
 WAIT_TIMEOUT = 15.0
 POLL_INTERVAL = 0.05
@@ -97,12 +105,14 @@ class Cloud:
 
     # ------------------------------------------------------------------------- calls
 
-    def reply(self, action: str, **params: Any) -> Reply:
-        """One call; ``RegionId`` defaults to cn-hangzhou (pass ``RegionId=None`` to send none)."""
-        if action not in REGIONLESS:
+    def reply(self, action: str, *, ecs: Optional[bool] = None, **params: Any) -> Reply:
+        """One call; ``RegionId`` defaults to cn-hangzhou (pass ``RegionId=None`` to send none). The product is
+        ECS for the ECS-only actions, VPC for the others; ``ecs=True`` picks ECS for the names both have
+        (DescribeRegions, DescribeZones, TagResources, ListTagResources)."""
+        if action not in REGIONLESS and not (ecs and action == "DescribeRegions"):
             params.setdefault("RegionId", REGION)
         params = {k: v for k, v in params.items() if v is not None}
-        sdk = self.ecs if action in ECS_ACTIONS else self.vpc
+        sdk = self.ecs if (ecs if ecs is not None else action in ECS_ACTIONS) else self.vpc
         return sdk.call(action, **params)
 
     def call(self, action: str, **params: Any) -> Dict[str, Any]:
@@ -225,6 +235,21 @@ class Cloud:
         """``wait``: the status to wait for afterwards (``InUse`` or ``Available``)."""
         self.call("UnassociateHaVip", HaVipId=havip_id, InstanceId=instance_id, **params)
         return self.wait_havip(havip_id, wait) if wait else {}
+
+
+def dotted(path: str, params: Mapping[str, Any]) -> Dict[str, Any]:
+    """Parameters with dotted wire names (``SystemDisk.Category``) as each SDK takes them: nested
+    (``SystemDisk={"Category": …}``) for the Tea models, one setter (``SystemDiskCategory``) for the old core."""
+    out: Dict[str, Any] = {}
+    for name, value in params.items():
+        if "." not in name:
+            out[name] = value
+        elif path == "core":
+            out[name.replace(".", "")] = value
+        else:
+            outer, inner = name.split(".", 1)
+            out.setdefault(outer, {})[inner] = value
+    return out
 
 
 # ------------------------------------------------------------------ response shapes

@@ -224,7 +224,8 @@ class E:
     ECS_VSWITCH_NOT_FOUND = Err(404, "InvalidVSwitchId.NotFound", "Specified virtual switch does not exist.")
     SECURITY_GROUP_REFERENCE_NOT_FOUND = Err(404, "InvalidSecurityGroupId.NotFound",
                                              "The SecurityGroupId provided does not exist in our records.")
-    SECURITY_GROUP_NOT_FOUND = Err(404, "InvalidSecurityGroup.NotFound", "The specified security group is not found.")
+    # The code footmark's and Terraform's delete loops wait for.
+    SECURITY_GROUP_NOT_FOUND = Err(404, "InvalidSecurityGroupId.NotFound", "The specified SecurityGroupId does not exist.")
     SECURITY_GROUP_VPC_MISMATCH = Err(400, "InvalidParameter.Mismatch",
                                       "Specified security group and virtual switch are not in the same VPC.")
     SECURITY_GROUP_IN_USE = Err(403, "DependencyViolation", "There is still instance(s) in the specified security group.")
@@ -239,6 +240,97 @@ class E:
     PRIVATE_IP_OUT_OF_RANGE = Err(400, "InvalidPrivateIpAddress",
                                   "Specified private IP address is not in the CIDR block of virtual switch.")
     PRIVATE_IP_DUPLICATED = Err(400, "InvalidPrivateIpAddress.Duplicated", "Specified private IP address is duplicated.")
+    # ECS launch, instance attributes, disks (ErrorCatalogue.swift, "ECS launch and instance attributes")
+    IMAGE_NOT_FOUND = Err(404, "InvalidImageId.NotFound", "The specified ImageId does not exist.")
+    ECS_INSTANCE_TYPE_NOT_SUPPORTED = Err(400, "InvalidInstanceType.ValueNotSupported",
+                                          "The specified InstanceType does not exist or beyond the permitted range.")
+    SYSTEM_DISK_CATEGORY = Err(400, "InvalidSystemDiskCategory.ValueNotSupported",
+                               'The specified parameter "SystemDisk.Category" is not valid.')
+    SYSTEM_DISK_SIZE_INVALID = Err(404, "InvalidSystemDiskSize", "The specified parameter SystemDisk.Size is invalid.")
+    SYSTEM_DISK_SIZE_BELOW_MIN = Err(404, "InvalidSystemDiskSize.LessThanMinSize",
+                                     "The specified parameter SystemDisk.Size is less than the min size.")
+    SYSTEM_DISK_SIZE_ABOVE_MAX = Err(404, "InvalidSystemDiskSize.MoreThanMaxSize",
+                                     "The specified SystemDisk.Size parameter exceeds the maximum size.")
+    INTERNET_CHARGE_TYPE = Err(400, "InvalidInternetChargeType.ValueNotSupported", "The specified InternetChargeType is not valid.")
+    BANDWIDTH_OUT = Err(400, "InvalidInternetMaxBandwidthOut.Malformed",
+                        "The specified parameter internetMaxBandwidthOut is not valid.")
+    BANDWIDTH_IN = Err(400, "InvalidInternetMaxBandwidthIn.Malformed", "The specified parameter internetMaxBandwidthIn is not valid.")
+    INSTANCE_CHARGE_TYPE = Err(404, "InvalidInstanceChargeType.NotFound", "The InstanceChargeType does not exist in our records")
+    HOST_NAME_MALFORMED = Err(400, "InvalidHostName.Malformed", 'The specified parameter "HostName" is not valid.')
+    INSTANCE_DESCRIPTION_MALFORMED = Err(400, "InvalidDescription.Malformed", 'The specified parameter "Description" is not valid.')
+    USER_DATA_TOO_LARGE = Err(400, "InvalidUserData.SizeExceeded", 'The specified parameter "UserData" exceeds the size.')
+    PASSWORD_MALFORMED = Err(400, "InvalidPassword.Malformed", 'The specified parameter "Password" is not valid.')
+    DELETION_PROTECTED = Err(403, "InvalidOperation.DeletionProtection",
+                             "The instance is protected from release: turn DeletionProtection off first.")
+    DRY_RUN = Err(400, "DryRunOperation", "Request validation has been passed with DryRun flag set.")
+    INSTANCE_IDS_NOT_FOUND = Err(404, "InvalidInstanceIds.NotFound", "The specified InstanceIds does not exist.")
+    INSTANCE_ID_LIMIT = Err(403, "InstanceIdLimitExceeded", "The number of specified instance IDs exceeds the limit of 100.")
+    RAM_ROLE_INSTANCE_IDS_MALFORMED = Err(400, "InvalidInstanceIds.Malformed", "The specified instanceIds are not valid.")
+    RAM_ROLE_INSTANCE_NOT_FOUND = Err(404, "InvalidInstanceId.NotFound", "The specified instanceId does not exist")
+    ATTACHMENT_REGION_MISSING = Err(400, "MissingParameter.RegionId", "The specified RegionId should not be null.")
+    RAM_ROLE_QUERY_EMPTY = Err(403, "InvalidParameter.AllEmpty", "InstanceIds and RamRoleName cannot both be empty.")
+    MAX_RESULTS_INVALID = Err(400, "InvalidParameter.MaxResults", "The specified parameter MaxResults is not valid.")
+    NEXT_TOKEN_INVALID = Err(400, "InvalidParameter.NextToken", "The specified parameter NextToken is not valid.")
+    DISK_TYPE = Err(400, "InvalidDiskType.ValueNotSupported", "The specified disk type is not supported.")
+    DISK_CATEGORY = Err(400, "InvalidCategory.ValueNotSupported", "The specified disk category is not supported.")
+    DISK_STATUS = Err(400, "InvalidStatus.ValueNotSupported", "The specified disk status is not supported.")
+    DISK_IDS_MALFORMED = Err(400, "InvalidParameter.DiskIds", "The specified parameter diskIds is not valid.")
+    # ECS images, instance types, zones and regions
+    IMAGE_OWNER_ALIAS = Err(400, "InvalidImageOwnerAlias.ValueNotSupported", "The specified ImageOwnerAlias value is not supported.")
+    IMAGE_USAGE = Err(404, "InvalidUsage", "The specifed Usage is not valid")
+    IMAGE_OS_TYPE = Err(404, "InvalidOSType", "The specifed OSType is not valid")
+    IMAGE_ARCHITECTURE = Err(404, "InvalidArchitecture", "The specifed Architecture is not valid")
+    ACCEPT_LANGUAGE = Err(404, "InvalidAcceptLanguage.NotFound",
+                          "Only Chinese (zh-CN), English (en-US), and Japanese (ja) are allowed.")
+    SPOT_STRATEGY = Err(400, "InvalidSpotStrategy", "The specified SpotStrategy is not valid.")
+    AVAILABLE_RESOURCE_REGION = Err(404, "Invalid.RegionId", "The specified RegionId does not exist.")
+    DESTINATION_RESOURCE_MISSING = Err(400, "Invalid.Param", "The input parameter DestinationResource that is mandatory for "
+                                       "processing this request is not supplied.")
+    DESTINATION_RESOURCE_INVALID = Err(404, "Invalid.DestinationResource", "The specified DestinationResource is not valid.")
+    IO_OPTIMIZED_INVALID = Err(404, "Invalid.IoOptimized", "The specified IoOptimized is not valid.")
+    NETWORK_CATEGORY_INVALID = Err(404, "Invalid.NetworkCategory", "The specified NetworkCategory is not valid.")
+    # ECS security groups and rules
+    SECURITY_GROUP_NOT_FOUND_TO_MODIFY = Err(404, "InvalidSecurityGroupId.NotFound", "The specified security group does not exist.")
+    SECURITY_GROUP_REFERENCED = Err(403, "DependencyViolation",
+                                    "The specified security group has been authorized in another security group.")
+    IP_PROTOCOL = Err(400, "InvalidIpProtocol.ValueNotSupported",
+                      "The parameter IpProtocol must be specified with case insensitive TCP, UDP, ICMP, GRE or All.")
+    PORT_RANGE_MALFORMED = Err(400, "InvalidIpProtocol.Malformed", 'The specified parameter "PortRange" is not valid.')
+    PORT_RANGE_MALFORMED_REVOKE = Err(400, "InvalidIpPortRange.Malformed", 'The specified parameter "PortRange" is not valid.')
+    PORT_RANGE_MISMATCH = Err(400, "OperationDenied", "The specified IpProtocol does not exist or IpProtocol and PortRange do not match.")
+    RULE_SOURCE_MISSING = Err(400, "MissingParameter.Source", "Either SourceCidrIp or SourceGroupId must be specified.")
+    RULE_DEST_MISSING = Err(400, "MissingParameter.Dest", "Either DestCidrIp or DestGroupId must be specified.")
+    SOURCE_CIDR_MALFORMED = Err(400, "InvalidSourceCidrIp.Malformed", 'The specified parameter "SourceCidrIp" is not valid.')
+    DEST_CIDR_MALFORMED = Err(400, "InvalidDestCidrIp.Malformed", "The specified parameter DestCidrIp is not valid.")
+    SOURCE_GROUP_NOT_FOUND = Err(404, "InvalidSourceGroupId.NotFound", "The SourceGroupId provided does not exist in our records.")
+    DEST_GROUP_NOT_FOUND = Err(404, "InvalidDestGroupId.NotFound", "The DestGroupId provided does not exist in our records.")
+    PEER_GROUP_IS_SELF = Err(403, "InvalidParamter.Conflict", "The specified SecurityGroupId should be different from the SourceGroupId.")
+    POLICY_MALFORMED = Err(400, "InvalidPolicy.Malformed", 'The specified parameter "Policy" is not valid.')
+    NIC_TYPE = Err(400, "InvalidNicType.ValueNotSupported", "The specified NicType does not exist.")
+    PRIORITY_NOT_SUPPORTED = Err(400, "InvalidPriority.ValueNotSupported", "The parameter Priority is invalid.")
+    GROUP_RULE_NOT_FOUND = Err(403, "InvalidGroupAuthItem.NotFound", "Specified group authorized item does not exist in our records.")
+    INSTANCE_SG_MISMATCH = Err(400, "InvalidInstanceId.Mismatch", "Specified instance and security group are not in the same VPC.")
+    INSTANCE_ALREADY_IN_SG = Err(403, "InvalidInstanceId.AlreadyExists", "The specified instance already exists in the specified security group.")
+    INSTANCE_LAST_SG = Err(403, "InstanceLastSecurityGroup", "The specified security group is the last security group for the instance.")
+    INSTANCE_NOT_IN_SG = Err(403, "InstanceNotInSecurityGroup", "The instance not in the group.")
+    SG_NOT_VPC = Err(403, "InvalidSecurityGroupId.NotVpc", "The specified security group is not of the VPC type.")
+    # ECS network interfaces
+    ENI_INSTANCE_NOT_FOUND = Err(404, "InvalidEcsId.NotFound", "The specified ECS instance does not exist.")
+    ENI_ZONE_MISMATCH = Err(403, "InvalidOperation.AvailabilityZoneMismatch", "The network interface and the instance are not in the same zone.")
+    ENI_VPC_MISMATCH = Err(403, "InvalidOperation.VpcMismatch", "The network interface and the instance are not in the same VPC.")
+    ENI_TYPE = Err(403, "InvalidOperation.InvalidEniType", "The operation is not allowed for the type of the network interface.")
+    PRIMARY_ENI_DETACH = Err(400, "InvalidOperation.DetachPrimaryEniNotAllowed", "The primary network interface of an instance cannot be detached.")
+    # ECS tags
+    ECS_REGION_MISSING = Err(404, "MissingParameter.RegionId", "The parameter - RegionId should not be null")
+    ECS_RESOURCE_TYPE_MISSING = Err(404, "MissingParameter.ResourceType", "The parameter - ResourceType should not be null")
+    ECS_RESOURCE_TYPE_NOT_FOUND = Err(404, "InvalidResourceType.NotFound", "The ResourceType provided does not exist in our records.")
+    ECS_TAGS_MISSING = Err(404, "MissingParameter.Tags", "The parameter - Tags should not be null")
+    ECS_TAGS_TOO_MANY = Err(400, "NumberExceed.Tags", "The Tags parameter's number is exceed , Valid : 20")
+    ECS_RESOURCE_NOT_FOUND = Err(404, "InvalidResourceId.NotFound", "The specified ResourceIds are not found in our records.")
+    ECS_TAG_KEY_INVALID = Err(400, "InvalidTagKey.Malformed", "The specified Tag.n.Key is not valid.")
+    ECS_TAG_DUPLICATED = Err(400, "Duplicate.TagKey", "The Tag.N.Key contain duplicate key.")
+    ECS_TAG_COUNT = Err(400, "InvalidTagCount", "The specified tags are beyond the permitted range.")
+    ECS_TAG_FILTER_MISMATCH = Err(400, "InvalidTag.Mismatch", "The specified Tag.n.Key and Tag.n.Value are not match.")
     # EIP
     EIP_NOT_FOUND = Err(404, "InvalidAllocationId.NotFound", "Specified allocation ID is not found")
     EIP_NOT_AVAILABLE_FOR_ASSOCIATION = Err(400, "IncorrectEipStatus",

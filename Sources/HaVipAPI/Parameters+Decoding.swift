@@ -34,6 +34,41 @@ extension Parameters {
         }
     }
 
+    /// A closed set of values by their exact wire text, `defaultValue` when absent, `error` for another text.
+    func wireValue<Value: RawRepresentable<String>>(_ name: String, default defaultValue: Value, error: APIError) throws(APIError) -> Value {
+        guard let text = optional(name) else { return defaultValue }
+        guard let value = Value(rawValue: text) else { throw error }
+        return value
+    }
+
+    /// A closed set of values by their exact wire text, nil when absent, `error` for another text.
+    func wireValue<Value: RawRepresentable<String>>(_ name: String, error: APIError) throws(APIError) -> Value? {
+        guard let text = optional(name) else { return nil }
+        guard let value = Value(rawValue: text) else { throw error }
+        return value
+    }
+
+    /// A non-negative decimal integer, nil when absent, `error` when it is not one.
+    func number(_ name: String, error: APIError) throws(APIError) -> Int? {
+        guard let text = optional(name) else { return nil }
+        guard text.utf8.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else { throw error }
+        return value
+    }
+
+    /// A filter on a closed set of values: nil for absent or `all` (any case), `error` for an unknown text.
+    func allOr<Value: RawRepresentable<String> & CaseIterable>(_ name: String, error: APIError) throws(APIError) -> Value? {
+        guard let text = optional(name), text.lowercased() != "all" else { return nil }
+        guard let value = Value.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) else { throw error }
+        return value
+    }
+
+    /// A value from a fixed set (exactly as spelled), nil when absent, `error` otherwise.
+    func oneOf(_ name: String, _ allowed: Set<String>, error: APIError) throws(APIError) -> String? {
+        guard let value = optional(name) else { return nil }
+        guard allowed.contains(value) else { throw error }
+        return value
+    }
+
     /// The region named by `RegionId`: `MissingParameter` when absent, `InvalidRegionId.NotFound` when unknown.
     public func region(_ name: String = "RegionId") throws(APIError) -> Region {
         try Region.checked(required(name))

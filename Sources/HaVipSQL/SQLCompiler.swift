@@ -142,6 +142,8 @@ public final class SQLCompiler: Sendable {
                 return "\(column) IN (\(values.map { bind($0) }.joined(separator: ", ")))"
             case .never:
                 return "1 = 0"
+            case .after(let columns, let values):
+                return "(\(columns.joined(separator: ", "))) > (\(values.map { bind($0) }.joined(separator: ", ")))"
             case .hasTag(let resourceType, let key, let value):
                 // The record's tags, joined through Tag's own columns.
                 let tags = Tag.schema.table
@@ -167,6 +169,7 @@ struct QueryShape: Hashable, Sendable {
         case isIn(String, count: Int)
         case hasTag(withValue: Bool)
         case never
+        case after([String])
     }
 
     enum Comparison: UInt8 { case equals, notEquals, lessOrEqual, greaterOrEqual, isNull, isNotNull }
@@ -203,6 +206,7 @@ struct QueryShape: Hashable, Sendable {
                 }
             case .hasTag(_, _, let value): .hasTag(withValue: value != nil)
             case .never: .never
+            case .after(let columns, _): .after(columns)
             }
         }
         self.order = kind == .select ? query.order.map { OrderShape(column: $0.column, ascending: $0.ascending) } : []
@@ -237,7 +241,7 @@ extension Query {
                 values.append(value)
             case .column(_, .isNull), .column(_, .isNotNull), .never:
                 break
-            case .column(_, .isIn(let list)):
+            case .column(_, .isIn(let list)), .after(_, let list):
                 values.append(contentsOf: list)
             case .hasTag(let resourceType, let key, let value):
                 values.append(resourceType.sqlValue)

@@ -19,6 +19,7 @@ public enum SQLSchema {
             Migration(name: "002_cloud_resources", sql: cloudResources),
             Migration(name: "003_signature_nonces", sql: signatureNonces),
             Migration(name: "004_havip_counters", sql: haVipCounters),
+            Migration(name: "005_ecs_details", sql: ecsDetails),
         ].map { Migration(name: $0.name, sql: dialect.fillTypes($0.sql)) }
     }
 
@@ -35,6 +36,45 @@ public enum SQLSchema {
             SELECT 'vpc:' || region_id || ':' || vpc_id, account, COUNT(*) FROM havips GROUP BY account, region_id, vpc_id;
         INSERT INTO havip_counters (key, account, count)
             SELECT 'vswitch:' || region_id || ':' || vswitch_id, account, COUNT(*) FROM havips GROUP BY account, region_id, vswitch_id
+        """
+
+    /// What ECS instances are launched with (host name, description, user data, bandwidth, billing, key pair,
+    /// resource group, release protection), ENIs' resource groups, each instance's system disk, and
+    /// security group rules. Existing instances get the real default host name and a 40 GiB ultra system
+    /// disk named after them.
+    static let ecsDetails = """
+        ALTER TABLE instances ADD COLUMN host_name TEXT NOT NULL DEFAULT '';
+        UPDATE instances SET host_name = 'iZ' || substr(id, 3) || 'Z';
+        ALTER TABLE instances ADD COLUMN description TEXT NOT NULL DEFAULT '';
+        ALTER TABLE instances ADD COLUMN user_data TEXT NOT NULL DEFAULT '';
+        ALTER TABLE instances ADD COLUMN internet_charge_type TEXT NOT NULL DEFAULT 'PayByTraffic';
+        ALTER TABLE instances ADD COLUMN internet_max_bandwidth_out {INTEGER} NOT NULL DEFAULT 0;
+        ALTER TABLE instances ADD COLUMN internet_max_bandwidth_in {INTEGER} NOT NULL DEFAULT 10;
+        ALTER TABLE instances ADD COLUMN instance_charge_type TEXT NOT NULL DEFAULT 'PostPaid';
+        ALTER TABLE instances ADD COLUMN key_pair_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE instances ADD COLUMN resource_group_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE instances ADD COLUMN deletion_protection {INTEGER} NOT NULL DEFAULT 0;
+        ALTER TABLE network_interfaces ADD COLUMN resource_group_id TEXT NOT NULL DEFAULT '';
+
+        CREATE TABLE disks (
+            id TEXT NOT NULL, account TEXT NOT NULL, region_id TEXT NOT NULL, zone_id TEXT NOT NULL, instance_id TEXT, type TEXT NOT NULL,
+            category TEXT NOT NULL, size {INTEGER} NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL, device TEXT NOT NULL,
+            status TEXT NOT NULL, delete_with_instance {INTEGER} NOT NULL, resource_group_id TEXT NOT NULL, created_at {REAL} NOT NULL,
+            attached_at {REAL}, PRIMARY KEY (account, id));
+        CREATE INDEX disks_by_region ON disks (account, region_id, created_at, id);
+        CREATE INDEX disks_by_instance ON disks (account, instance_id);
+        INSERT INTO disks (
+            id, account, region_id, zone_id, instance_id, type, category, size, name, description, device, status, delete_with_instance,
+            resource_group_id, created_at, attached_at)
+            SELECT 'd-' || substr(id, 3), account, region_id, zone_id, id, 'system', 'cloud_efficiency', 40, '', '', '/dev/xvda', 'In_use', 1,
+                '', created_at, created_at FROM instances;
+
+        CREATE TABLE security_group_rules (
+            id TEXT NOT NULL, account TEXT NOT NULL, security_group_id TEXT NOT NULL, direction TEXT NOT NULL, ip_protocol TEXT NOT NULL,
+            port_range TEXT NOT NULL, source_port_range TEXT NOT NULL, nic_type TEXT NOT NULL, policy TEXT NOT NULL,
+            priority {INTEGER} NOT NULL, cidr_ip TEXT NOT NULL, peer_group_id TEXT NOT NULL, description TEXT NOT NULL,
+            created_at {REAL} NOT NULL, PRIMARY KEY (account, id));
+        CREATE INDEX security_group_rules_by_group ON security_group_rules (account, security_group_id, created_at, id)
         """
 
     /// Nonces shared by several nodes (PostgreSQL); a single node keeps them in memory.

@@ -116,8 +116,8 @@ import Testing
         let (one, many, page) = try await f.statements(size: 4) { tx, context, page in
             try ComputeOperations.describeInstances(tx, context, InstanceQuery(page: page))
         }
-        // The count, the page, primary ENIs, EIPs.
-        #expect(one == 4 && many == 4)
+        // The count, the page, primary ENIs, EIPs, tags.
+        #expect(one == 5 && many == 5)
         #expect(page.items.map { $0.networkInterface?.id } == page.items.map(\.instance.primaryNetworkInterfaceId))
         #expect(page.items.map { $0.networkInterface?.primaryIpAddress } == page.items.map(\.instance.privateIpAddress))
         #expect(page.items.map { $0.eip?.id } == [nil, f.eips[0].id, nil, nil])
@@ -129,11 +129,13 @@ import Testing
         let groups = try await f.statements(size: 2) { tx, context, page in
             try ComputeOperations.describeSecurityGroups(tx, context, SecurityGroupQuery(page: page))
         }
-        #expect(groups.one == 2 && groups.many == 2)
+        // The count, the page, tags, rules, the VPCs' primary ENIs (their instances' groups).
+        #expect(groups.one == 5 && groups.many == 5)
         let enis = try await f.statements(size: 7) { tx, context, page in
             try ComputeOperations.describeNetworkInterfaces(tx, context, NetworkInterfaceQuery(page: page))
         }
-        #expect(enis.one == 2 && enis.many == 2)
+        // The count, the page, the EIPs of the primary ENIs' instances, tags.
+        #expect(enis.one == 4 && enis.many == 4)
         #expect(enis.page.total == 7)
     }
 

@@ -138,7 +138,7 @@ struct Harness: Sendable {
                 tx, context,
                 ComputeOperations.LaunchRequest(
                     vSwitchId: vSwitch.id, zoneId: nil, securityGroupIds: [group.id], privateIpAddress: privateIpAddress, amount: amount,
-                    name: nil, imageId: "aliyun_3_x64_20G_alibase_20240528.vhd", instanceType: "ecs.g7.large", initialStatus: status))
+                    name: nil, imageId: "aliyun_3_x64_20G_alibase_20240819.vhd", instanceType: "ecs.g7.large", initialStatus: status))
         }
     }
 

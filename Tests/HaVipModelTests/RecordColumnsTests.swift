@@ -93,18 +93,49 @@ import Testing
         (changed.regionId, changed.zoneId, changed.vpcId, changed.vSwitchId, changed.privateIpAddress) = ("r2", "z2", "vpc-2", "vsw-2", "10.0.0.2")
         (changed.securityGroupIds, changed.status, changed.name, changed.imageId) = (["sg-3"], .stopped, "n2", "img-2")
         (changed.instanceType, changed.primaryNetworkInterfaceId, changed.createdAt) = ("ecs.g7.xlarge", "eni-2", 2)
+        (changed.hostName, changed.description, changed.userData, changed.internetChargeType) = ("h2", "d2", "dXNlcg==", .payByBandwidth)
+        (changed.internetMaxBandwidthOut, changed.internetMaxBandwidthIn, changed.instanceChargeType) = (5, 20, .prePaid)
+        (changed.keyPairName, changed.resourceGroupId, changed.deletionProtection) = ("kp", "rg-2", true)
         try await Self.roundTrip(instance, changed: changed)
+    }
+
+    @Test func diskAttachedAndDetached() async throws {
+        let disk = Disk(
+            id: "d-1", account: Self.account, regionId: "cn-hangzhou", zoneId: "cn-hangzhou-h", instanceId: "i-1", type: .system,
+            category: .cloudESSD, size: 40, name: "n", description: "d", device: "/dev/xvda", status: .inUse, deleteWithInstance: true,
+            resourceGroupId: "rg-1", createdAt: 1.5, attachedAt: 1.5)
+        var changed = disk
+        (changed.regionId, changed.zoneId, changed.instanceId, changed.type, changed.category) = ("r2", "z2", nil, .data, .cloudSSD)
+        (changed.size, changed.name, changed.description, changed.device, changed.status) = (50, "n2", "d2", "", .available)
+        (changed.deleteWithInstance, changed.resourceGroupId, changed.createdAt, changed.attachedAt) = (false, "rg-2", 2, nil)
+        try await Self.roundTrip(disk, changed: changed)
+    }
+
+    @Test func securityGroupRule() async throws {
+        let rule = SecurityGroupRule(
+            id: "sgr-1", account: Self.account, securityGroupId: "sg-1", direction: .ingress, ipProtocol: .tcp, portRange: "22/22",
+            sourcePortRange: "", nicType: .intranet, policy: .accept, priority: 1, cidrIp: "0.0.0.0/0", peerGroupId: "", description: "d",
+            createdAt: 1.5)
+        var changed = rule
+        (changed.securityGroupId, changed.direction, changed.ipProtocol, changed.portRange, changed.sourcePortRange) = (
+            "sg-2", .egress, .all, "-1/-1", "1/2"
+        )
+        (changed.nicType, changed.policy, changed.priority, changed.cidrIp, changed.peerGroupId) = (.internet, .drop, 100, "", "sg-3")
+        (changed.description, changed.createdAt) = ("d2", 2)
+        try await Self.roundTrip(rule, changed: changed)
     }
 
     @Test func networkInterface() async throws {
         let eni = NetworkInterface(
             id: "eni-1", account: Self.account, regionId: "cn-hangzhou", zoneId: "cn-hangzhou-h", vpcId: "vpc-1", vSwitchId: "vsw-1",
             primaryIpAddress: "10.0.0.1", macAddress: "00:16:3e:00:00:01", type: .secondary, status: .inUse, instanceId: "i-1",
-            securityGroupIds: ["sg-1"], name: "n", description: "d", createdAt: 1.5)
+            securityGroupIds: ["sg-1"], name: "n", description: "d", createdAt: 1.5, resourceGroupId: "rg-1")
         var changed = eni
         (changed.regionId, changed.zoneId, changed.vpcId, changed.vSwitchId, changed.primaryIpAddress) = ("r2", "z2", "vpc-2", "vsw-2", "10.0.0.2")
         (changed.macAddress, changed.type, changed.status, changed.instanceId) = ("00:16:3e:00:00:02", .primary, .available, nil)
-        (changed.securityGroupIds, changed.name, changed.description, changed.createdAt) = (["sg-1", "sg-2"], "n2", "d2", 2)
+        (changed.securityGroupIds, changed.name, changed.description, changed.createdAt, changed.resourceGroupId) = (
+            ["sg-1", "sg-2"], "n2", "d2", 2, "rg-2"
+        )
         try await Self.roundTrip(eni, changed: changed)
     }
 
@@ -162,7 +193,8 @@ import Testing
             names(Vpc.schema) + names(VSwitch.schema) + names(IPAllocation.schema) + names(IPFreeRange.schema) + names(HaVip.schema)
             + names(HaVipAssociation.schema) + names(HaVipCounter.schema) + names(SecurityGroup.schema) + names(Instance.schema)
             + names(NetworkInterface.schema) + names(Eip.schema) + names(Tag.schema) + names(IdempotencyRecord.schema)
-        #expect(all.count == 120)
+            + names(Disk.schema) + names(SecurityGroupRule.schema)
+        #expect(all.count == 161)
         for (column, property) in all where !exceptions.contains("\(property)=\(column)") {
             var snake = ""
             for character in property.replacing("VSwitch", with: "Vswitch").replacing("vSwitch", with: "vswitch")

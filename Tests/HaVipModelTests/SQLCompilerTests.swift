@@ -65,4 +65,15 @@ import Testing
         #expect(update.bindings.last == .text(account.rawValue))
         #expect(compiler.update(tag).sql == update.sql)
     }
+
+    /// A token page's cursor: a row-value comparison on the listing's order, both values bound.
+    @Test func afterComparesTheOrderColumnsAsOneRow() {
+        let compiler = SQLCompiler(.postgres)
+        let query = Query(
+            Instance.self, account: account, [.after(Instance.column.createdAt, 12.5, then: Instance.column.id, "i-1")],
+            order: [.ascending(Instance.column.createdAt), .ascending(Instance.column.id)], limit: 11)
+        let statement = compiler.select(query)
+        #expect(statement.sql.hasSuffix("WHERE instances.account = $1 AND (created_at, id) > ($2, $3) ORDER BY created_at ASC, id ASC LIMIT $4"))
+        #expect(statement.bindings == [.text(account.rawValue), .real(12.5), .text("i-1"), .integer(11)])
+    }
 }

@@ -27,7 +27,21 @@ import Testing
         try Self.roundTrips(InternetChargeType.self, ["PayByBandwidth", "PayByTraffic"])
         try Self.roundTrips(VpcStatus.self, ["Pending", "Available"])
         try Self.roundTrips(VSwitchStatus.self, ["Pending", "Available"])
-        try Self.roundTrips(ResourceType.self, ["HAVIP", "VPC", "VSWITCH", "EIP"])
+        try Self.roundTrips(ResourceType.self, ["HAVIP", "VPC", "VSWITCH", "EIP", "INSTANCE", "SECURITYGROUP", "ENI", "DISK"])
+        try Self.roundTrips(InstanceChargeType.self, ["PostPaid", "PrePaid"])
+        try Self.roundTrips(DiskCategory.self, ["cloud_efficiency", "cloud_ssd", "cloud_essd"])
+        try Self.roundTrips(DiskType.self, ["system", "data"])
+        try Self.roundTrips(DiskStatus.self, ["In_use", "Available", "Attaching", "Detaching", "Creating", "ReIniting"])
+        try Self.roundTrips(RuleDirection.self, ["ingress", "egress"])
+        try Self.roundTrips(RulePolicy.self, ["Accept", "Drop"])
+        try Self.roundTrips(IPProtocol.self, ["TCP", "UDP", "ICMP", "GRE", "ALL"])
+        try Self.roundTrips(NicType.self, ["intranet", "internet"])
+    }
+
+    @Test func flagsAreZeroOrOne() throws {
+        #expect(true.sqlValue == .integer(1) && false.sqlValue == .integer(0))
+        #expect(try Bool(sqlValue: .integer(1)) && !(try Bool(sqlValue: .integer(0))))
+        #expect(throws: StoreError.self) { try Bool(sqlValue: .integer(2)) }
     }
 
     @Test func resourceTypesAreNamedInAnyCase() throws {
@@ -35,6 +49,9 @@ import Testing
         #expect(try ResourceType(wireName: "vswitch") == .vSwitch)
         #expect(try ResourceType(wireName: "EIP") == .eip)
         #expect(throws: APIError.resourceTypeInvalid) { try ResourceType(wireName: "instance") }
+        #expect(try ResourceType(ecsName: "securitygroup") == .securityGroup)
+        #expect(try ResourceType(ecsName: "Instance").ecsName == "instance")
+        #expect(throws: APIError.ecsResourceTypeNotFound) { try ResourceType(ecsName: "havip") }
     }
 
     @Test func optionalsAndListsAndNumbers() throws {

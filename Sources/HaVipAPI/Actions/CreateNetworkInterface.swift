@@ -14,16 +14,13 @@ enum CreateNetworkInterface: RPCAction {
         let address = parameters.optional("PrimaryIpAddress")
         let name = parameters["NetworkInterfaceName"]
         let description = parameters["Description"]
+        let resourceGroupId = parameters.optional("ResourceGroupId")
+        let tags = try parameters.ecsTags()
         return try await call.write(region, idempotent: true) { tx, context in
             let eni = try ComputeOperations.createNetworkInterface(
-                tx, context, vSwitchId: vSwitchId, securityGroupIds: groups, primaryIpAddress: address, name: name, description: description)
-            return RPCResponse([
-                .init("NetworkInterfaceId", .string(eni.id)), .init("Status", .string(eni.status.rawValue)), .init("Type", .string(eni.type.rawValue)),
-                .init("VpcId", .string(eni.vpcId)), .init("VSwitchId", .string(eni.vSwitchId)), .init("ZoneId", .string(eni.zoneId)),
-                .init("PrivateIpAddress", .string(eni.primaryIpAddress)), .init("MacAddress", .string(eni.macAddress)),
-                .init("NetworkInterfaceName", .string(eni.name)), .init("Description", .string(eni.description)),
-                .init("SecurityGroupIds", .strings(item: "SecurityGroupId", eni.securityGroupIds)),
-            ])
+                tx, context, vSwitchId: vSwitchId, securityGroupIds: groups, primaryIpAddress: address, name: name, description: description,
+                resourceGroupId: resourceGroupId, tags: tags)
+            return RPCResponse.createdNetworkInterface(eni, tags: tags)
         }
     }
 }

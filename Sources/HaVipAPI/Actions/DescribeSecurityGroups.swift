@@ -1,7 +1,7 @@
 import HaVipModel
 import RPCWire
 
-/// ECS `DescribeSecurityGroups`: by VPC, ID or IDs (a JSON array).
+/// ECS `DescribeSecurityGroups`: by VPC, ID or IDs (a JSON array), name, resource group and `Tag.N`.
 enum DescribeSecurityGroups: RPCAction {
     static let name = "DescribeSecurityGroups"
     static let product = Product.ecs
@@ -14,9 +14,17 @@ enum DescribeSecurityGroups: RPCAction {
         query.ids = try parameters.jsonArray("SecurityGroupIds", max: 100, error: .invalidParameter("SecurityGroupIds"))
         if let id = parameters.optional("SecurityGroupId") { query.ids.append(id) }
         query.name = parameters.optional("SecurityGroupName")
+        query.resourceGroupId = parameters.optional("ResourceGroupId")
+        query.tags = try parameters.ecsTagFilters()
         let groups = try await call.read(region) { [query] tx, context in try ComputeOperations.describeSecurityGroups(tx, context, query) }
-        var response = RPCResponse.page(groups, query.page, collection: "SecurityGroups", item: "SecurityGroup", ResponseNode.securityGroup)
-        response.fields.insert(.init("RegionId", .string(region.id)), at: 0)
-        return response
+        // Wire order, RequestId (added by the server) aside.
+        return RPCResponse([
+            .init("SecurityGroups", .list(item: "SecurityGroup", groups.items.map(ResponseNode.securityGroup))),
+            .init("TotalCount", .int(groups.total)),
+            .init("PageSize", .int(query.page.size)),
+            .init("NextToken", ""),
+            .init("PageNumber", .int(query.page.number)),
+            .init("RegionId", .string(region.id)),
+        ])
     }
 }

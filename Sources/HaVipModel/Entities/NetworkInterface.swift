@@ -15,9 +15,11 @@ public struct NetworkInterface: Equatable, Sendable {
     public var name: String
     public var description: String
     public var createdAt: Double
+    public var resourceGroupId: String = ""
 }
 
-extension NetworkInterface: RegionalRecord {
+extension NetworkInterface: TaggableRecord {
+    public static let resourceType = ResourceType.eni
     public static let column = Columns()
     public static let schema = RecordSchema(
         table: "network_interfaces", columns: column,
@@ -42,5 +44,6 @@ extension NetworkInterface: RegionalRecord {
         public let name = Column(\NetworkInterface.name, "name")
         public let description = Column(\NetworkInterface.description, "description")
         public let createdAt = Column(\NetworkInterface.createdAt, "created_at")
+        public let resourceGroupId = Column(\NetworkInterface.resourceGroupId, "resource_group_id")
     }
 }

@@ -1,16 +1,22 @@
-/// An ECS security group, bound to one VPC.
+/// An ECS security group: in one VPC, or (made without `VpcId`) a classic-network group, whose `vpcId`
+/// is empty and which no instance or ENI in a vSwitch can use.
 public struct SecurityGroup: Equatable, Sendable {
     public var id: String
     public var account: AccountID
     public var regionId: String
+    /// Empty for a classic-network group.
     public var vpcId: String
     public var name: String
     public var description: String
     public var resourceGroupId: String
     public var createdAt: Double
+
+    /// Whether the group was made without a VPC (the classic network's kind).
+    public var isClassic: Bool { vpcId.isEmpty }
 }
 
-extension SecurityGroup: RegionalRecord {
+extension SecurityGroup: TaggableRecord {
+    public static let resourceType = ResourceType.securityGroup
     public static let column = Columns()
     public static let schema = RecordSchema(
         table: "security_groups", columns: column,

@@ -65,7 +65,7 @@ extension APIError {
 
     public static let descriptionMalformed = APIError("InvalidDescription.Malformed", 400, "The specified Description is wrongly formed.")
 
-    // MARK: Tags and resource groups (the VPC tag backend's codes)
+    // MARK: Tags and resource groups (the VPC tag backend's codes; ECS's are under ECS tags)
 
     public static let tagKeyInvalid = APIError("InvalidTagKey", 400, "The tag keys are not valid.")
     public static let tagValueInvalid = APIError("InvalidTagValue", 400, "The tag values are not valid.")
@@ -159,10 +159,16 @@ extension APIError {
     public static let ecsVSwitchNotFound = APIError("InvalidVSwitchId.NotFound", 404, "Specified virtual switch does not exist.")
     public static let securityGroupReferenceNotFound = APIError(
         "InvalidSecurityGroupId.NotFound", 404, "The SecurityGroupId provided does not exist in our records.")
-    public static let securityGroupNotFound = APIError("InvalidSecurityGroup.NotFound", 404, "The specified security group is not found.")
+    /// What footmark's and Terraform's delete loops wait for (DescribeSecurityGroupAttribute's and DeleteSecurityGroup's code).
+    public static let securityGroupNotFound = APIError("InvalidSecurityGroupId.NotFound", 404, "The specified SecurityGroupId does not exist.")
+    /// ModifySecurityGroupAttribute's wording of the same error.
+    public static let securityGroupNotFoundToModify = APIError("InvalidSecurityGroupId.NotFound", 404, "The specified security group does not exist.")
     public static let securityGroupVpcMismatch = APIError(
         "InvalidParameter.Mismatch", 400, "Specified security group and virtual switch are not in the same VPC.")
     public static let securityGroupInUse = APIError("DependencyViolation", 403, "There is still instance(s) in the specified security group.")
+    /// Deleting a group another group's rule names (message unverified: docs/compatibility.md).
+    public static let securityGroupReferenced = APIError(
+        "DependencyViolation", 403, "The specified security group has been authorized in another security group.")
     public static let securityGroupNameMalformed = APIError("InvalidSecurityGroupName.Malformed", 400, "Specified security group name is not valid.")
     public static let securityGroupDescriptionMalformed = APIError(
         "InvalidSecurityGroupDiscription.Malformed", 400, "Specified security group description is not valid.")
@@ -183,6 +189,160 @@ extension APIError {
         case .exhausted: APIError("QuotaExceeded.PrivateIpAddress", 400, "Don't have enough private IPs in this switch")
         }
     }
+
+    // MARK: ECS launch and instance attributes
+
+    public static let imageNotFound = APIError("InvalidImageId.NotFound", 404, "The specified ImageId does not exist.")
+    public static let ecsInstanceTypeNotSupported = APIError(
+        "InvalidInstanceType.ValueNotSupported", 400, "The specified InstanceType does not exist or beyond the permitted range.")
+    public static let systemDiskCategoryNotSupported = APIError(
+        "InvalidSystemDiskCategory.ValueNotSupported", 400, "The specified parameter \"SystemDisk.Category\" is not valid.")
+    public static let systemDiskSizeInvalid = APIError("InvalidSystemDiskSize", 404, "The specified parameter SystemDisk.Size is invalid.")
+    public static let systemDiskSizeBelowImage = APIError(
+        "InvalidSystemDiskSize.LessThanImageSize", 404, "The specified parameter SystemDisk.Size is less than the image size.")
+    public static let systemDiskSizeBelowMinimum = APIError(
+        "InvalidSystemDiskSize.LessThanMinSize", 404, "The specified parameter SystemDisk.Size is less than the min size.")
+    public static let systemDiskSizeAboveMaximum = APIError(
+        "InvalidSystemDiskSize.MoreThanMaxSize", 404, "The specified SystemDisk.Size parameter exceeds the maximum size.")
+    public static let diskNameMalformed = APIError(
+        "InvalidDiskName.Malformed", 400, "The specified parameter \"SystemDisk.DiskName or DataDisk.n.DiskName\" is not valid.")
+    public static let diskDescriptionMalformed = APIError(
+        "InvalidDiskDescription.Malformed", 400, "The specified parameter \"SystemDisk.DiskDescription\" or \"DataDisk.n.Description\" is not valid.")
+    public static let internetChargeTypeNotSupported = APIError(
+        "InvalidInternetChargeType.ValueNotSupported", 400, "The specified InternetChargeType is not valid.")
+    public static let bandwidthOutMalformed = APIError(
+        "InvalidInternetMaxBandwidthOut.Malformed", 400, "The specified parameter internetMaxBandwidthOut is not valid.")
+    public static let bandwidthInMalformed = APIError(
+        "InvalidInternetMaxBandwidthIn.Malformed", 400, "The specified parameter internetMaxBandwidthIn is not valid.")
+    public static let instanceChargeTypeNotFound = APIError(
+        "InvalidInstanceChargeType.NotFound", 404, "The InstanceChargeType does not exist in our records")
+    public static let hostNameMalformed = APIError("InvalidHostName.Malformed", 400, "The specified parameter \"HostName\" is not valid.")
+    public static let instanceDescriptionMalformed = APIError(
+        "InvalidDescription.Malformed", 400, "The specified parameter \"Description\" is not valid.")
+    public static let userDataTooLarge = APIError("InvalidUserData.SizeExceeded", 400, "The specified parameter \"UserData\" exceeds the size.")
+    public static let passwordMalformed = APIError("InvalidPassword.Malformed", 400, "The specified parameter \"Password\" is not valid.")
+    public static let keyPairNameMalformed = invalidParameter("KeyPairName")
+    public static let deletionProtected = APIError(
+        "InvalidOperation.DeletionProtection", 403, "The instance is protected from release: turn DeletionProtection off first.")
+    /// What a request with `DryRun=true` answers once every check passed (status and message unverified).
+    public static let dryRunOperation = APIError("DryRunOperation", 400, "Request validation has been passed with DryRun flag set.")
+    public static let instanceIdsNotFound = APIError("InvalidInstanceIds.NotFound", 404, "The specified InstanceIds does not exist.")
+    public static let instanceIdLimitExceeded = APIError(
+        "InstanceIdLimitExceeded", 403, "The number of specified instance IDs exceeds the limit of 100.")
+    public static let ramRoleInstanceIdsMalformed = APIError("InvalidInstanceIds.Malformed", 400, "The specified instanceIds are not valid.")
+    public static let ramRoleInstanceNotFound = APIError("InvalidInstanceId.NotFound", 404, "The specified instanceId does not exist")
+    public static let attachmentRegionMissing = APIError("MissingParameter.RegionId", 400, "The specified RegionId should not be null.")
+    public static let ramRoleQueryEmpty = APIError(
+        "InvalidParameter.AllEmpty", 403, "InstanceIds and RamRoleName cannot both be empty.")
+    public static let maxResultsInvalid = APIError("InvalidParameter.MaxResults", 400, "The specified parameter MaxResults is not valid.")
+    public static let nextTokenInvalid = APIError("InvalidParameter.NextToken", 400, "The specified parameter NextToken is not valid.")
+
+    // MARK: ECS disks
+
+    public static let diskTypeNotSupported = APIError("InvalidDiskType.ValueNotSupported", 400, "The specified disk type is not supported.")
+    public static let diskCategoryNotSupported = APIError(
+        "InvalidCategory.ValueNotSupported", 400, "The specified disk category is not supported.")
+    public static let diskStatusNotSupported = APIError("InvalidStatus.ValueNotSupported", 400, "The specified disk status is not supported.")
+    public static let diskIdsMalformed = APIError("InvalidParameter.DiskIds", 400, "The specified parameter diskIds is not valid.")
+    public static let diskIdsTooMany = APIError("InvalidDiskIds.Malformed", 403, "The amount of specified disk Ids exceeds the limit.")
+
+    // MARK: ECS images, instance types, zones and regions
+
+    public static let imageOwnerAliasNotSupported = APIError(
+        "InvalidImageOwnerAlias.ValueNotSupported", 400, "The specified ImageOwnerAlias value is not supported.")
+    public static let imageUsageInvalid = APIError("InvalidUsage", 404, "The specifed Usage is not valid")
+    public static let imageOSTypeInvalid = APIError("InvalidOSType", 404, "The specifed OSType is not valid")
+    public static let imageArchitectureInvalid = APIError("InvalidArchitecture", 404, "The specifed Architecture is not valid")
+    public static let acceptLanguageNotFound = APIError(
+        "InvalidAcceptLanguage.NotFound", 404, "Only Chinese (zh-CN), English (en-US), and Japanese (ja) are allowed.")
+    public static let spotStrategyInvalid = APIError("InvalidSpotStrategy", 400, "The specified SpotStrategy is not valid.")
+    public static let availableResourceRegionNotFound = APIError("Invalid.RegionId", 404, "The specified RegionId does not exist.")
+    public static let destinationResourceMissing = APIError(
+        "Invalid.Param", 400, "The input parameter DestinationResource that is mandatory for processing this request is not supplied.")
+    public static let destinationResourceInvalid = APIError("Invalid.DestinationResource", 404, "The specified DestinationResource is not valid.")
+    public static let availableResourceChargeTypeInvalid = APIError(
+        "Invalid.InstanceChargeType", 400, "The specified InstanceChargeType is not valid.")
+    public static let availableResourceSpotStrategyInvalid = APIError("Invalid.SpotStrategy", 404, "The specified SpotStrategy is not valid.")
+    public static let ioOptimizedInvalid = APIError("Invalid.IoOptimized", 404, "The specified IoOptimized is not valid.")
+    public static let networkCategoryInvalid = APIError("Invalid.NetworkCategory", 404, "The specified NetworkCategory is not valid.")
+    public static let availableResourceTypeInvalid = APIError("Invalid.ResourceType", 404, "The ResourceType provided does not exist in our records.")
+
+    // MARK: ECS security groups and their rules
+
+    public static let ipProtocolNotSupported = APIError(
+        "InvalidIpProtocol.ValueNotSupported", 400, "The parameter IpProtocol must be specified with case insensitive TCP, UDP, ICMP, GRE or All.")
+    /// AuthorizeSecurityGroup's code for a malformed port range (sic: the code names the protocol).
+    public static let portRangeMalformed = APIError("InvalidIpProtocol.Malformed", 400, "The specified parameter \"PortRange\" is not valid.")
+    /// RevokeSecurityGroup's code for the same.
+    public static let portRangeMalformedToRevoke = APIError("InvalidIpPortRange.Malformed", 400, "The specified parameter \"PortRange\" is not valid.")
+    public static let portRangeMismatch = APIError(
+        "OperationDenied", 400, "The specified IpProtocol does not exist or IpProtocol and PortRange do not match.")
+    public static let sourcePortRangeMalformed = APIError(
+        "InvalidSourcePortRange.Malformed", 400, "The specified parameter \"SourcePortRange\" is not valid.")
+    public static let ruleSourceMissing = APIError("MissingParameter.Source", 400, "Either SourceCidrIp or SourceGroupId must be specified.")
+    public static let ruleDestinationMissing = APIError("MissingParameter.Dest", 400, "Either DestCidrIp or DestGroupId must be specified.")
+    public static let sourceCidrMalformed = APIError("InvalidSourceCidrIp.Malformed", 400, "The specified parameter \"SourceCidrIp\" is not valid.")
+    public static let destinationCidrMalformed = APIError("InvalidDestCidrIp.Malformed", 400, "The specified parameter DestCidrIp is not valid.")
+    public static let sourceGroupNotFound = APIError(
+        "InvalidSourceGroupId.NotFound", 404, "The SourceGroupId provided does not exist in our records.")
+    public static let destinationGroupNotFound = APIError("InvalidDestGroupId.NotFound", 404, "The DestGroupId provided does not exist in our records.")
+    public static let peerGroupIsSelf = APIError(
+        "InvalidParamter.Conflict", 403, "The specified SecurityGroupId should be different from the SourceGroupId.")
+    public static let peerGroupVpcMismatch = APIError(
+        "InvalidSourceGroupId.Mismatch", 400, "Specified security group and source group are not in the same VPC.")
+    public static let policyMalformed = APIError("InvalidPolicy.Malformed", 400, "The specified parameter \"Policy\" is not valid.")
+    public static let nicTypeNotSupported = APIError("InvalidNicType.ValueNotSupported", 400, "The specified NicType does not exist.")
+    public static let priorityMalformed = APIError("InvalidPriority.Malformed", 400, "The parameter Priority is invalid.")
+    public static let priorityNotSupported = APIError("InvalidPriority.ValueNotSupported", 400, "The parameter Priority is invalid.")
+    public static let ruleDescriptionMalformed = APIError(
+        "InvalidSecurityGroupDiscription.Malformed", 400, "The specified security group rule description is not valid.")
+    public static let ruleLimitExceeded = APIError(
+        "AuthorizationLimitExceed", 403, "The limit of authorization records in the security group reaches.")
+    public static let groupRuleNotFound = APIError(
+        "InvalidGroupAuthItem.NotFound", 403, "Specified group authorized item does not exist in our records.")
+    public static let securityGroupAttributeParameterInvalid = APIError("InvalidParamter", 400, "Invalid Parameter")
+    public static let instanceSecurityGroupMismatch = APIError(
+        "InvalidInstanceId.Mismatch", 400, "Specified instance and security group are not in the same VPC.")
+    public static let instanceAlreadyInSecurityGroup = APIError(
+        "InvalidInstanceId.AlreadyExists", 403, "The specified instance already exists in the specified security group.")
+    public static let instanceSecurityGroupLimit = APIError(
+        "InstanceSecurityGroupLimitExceeded", 400, "Exceeding the allowed amount of security groups that an instance can be in.")
+    public static let instanceLastSecurityGroup = APIError(
+        "InstanceLastSecurityGroup", 403, "The specified security group is the last security group for the instance.")
+    public static let instanceNotInSecurityGroup = APIError("InstanceNotInSecurityGroup", 403, "The instance not in the group.")
+    public static let securityGroupNotVpc = APIError("InvalidSecurityGroupId.NotVpc", 403, "The specified security group is not of the VPC type.")
+
+    // MARK: ECS network interfaces
+
+    public static let eniInstanceNotFound = APIError("InvalidEcsId.NotFound", 404, "The specified ECS instance does not exist.")
+    public static let eniSecurityGroupVpcMismatch = APIError(
+        "InvalidOperation.VpcMismatch", 403, "The network interface and the security group are not in the same VPC.")
+    public static let eniZoneMismatch = APIError(
+        "InvalidOperation.AvailabilityZoneMismatch", 403, "The network interface and the instance are not in the same zone.")
+    public static let eniVpcMismatch = APIError("InvalidOperation.VpcMismatch", 403, "The network interface and the instance are not in the same VPC.")
+    public static let eniInstanceIncorrectStatus = APIError(
+        "InvalidOperation.InvalidEcsState", 400, "The operation is not allowed in the current state of the instance.")
+    public static let eniTypeNotAllowed = APIError(
+        "InvalidOperation.InvalidEniType", 403, "The operation is not allowed for the type of the network interface.")
+    public static let primaryEniDetach = APIError(
+        "InvalidOperation.DetachPrimaryEniNotAllowed", 400, "The primary network interface of an instance cannot be detached.")
+    public static let eniPerInstanceLimit = APIError(
+        "EniPerInstanceLimitExceeded", 403, "The number of network interfaces attached to the instance has reached its limit.")
+
+    // MARK: ECS tags (TagResources, UntagResources, ListTagResources)
+
+    public static let ecsRegionMissing = APIError("MissingParameter.RegionId", 404, "The parameter - RegionId should not be null")
+    public static let ecsResourceTypeMissing = APIError("MissingParameter.ResourceType", 404, "The parameter - ResourceType should not be null")
+    public static let ecsResourceTypeNotFound = APIError(
+        "InvalidResourceType.NotFound", 404, "The ResourceType provided does not exist in our records.")
+    public static let ecsTagsMissing = APIError("MissingParameter.Tags", 404, "The parameter - Tags should not be null")
+    public static let ecsResourceIdsTooMany = APIError(
+        "NumberExceed.ResourceIds", 400, "The ResourceIds parameter's number is exceed , Valid : 50")
+    public static let ecsTagsTooMany = APIError("NumberExceed.Tags", 400, "The Tags parameter's number is exceed , Valid : 20")
+    public static let ecsResourceNotFound = APIError("InvalidResourceId.NotFound", 404, "The specified ResourceIds are not found in our records.")
+    public static let ecsTagQuotaExceeded = APIError(
+        "OperationDenied.QuotaExceed", 400, "The quota of tags on resource is beyond permitted range.")
+    public static let ecsTagFilterMismatch = APIError("InvalidTag.Mismatch", 400, "The specified Tag.n.Key and Tag.n.Value are not match.")
 
     // MARK: EIP
 
@@ -216,4 +376,18 @@ extension APIError {
 
     /// A `Version` no product serves. An action its version's product does not serve is ``actionNotFound``.
     public static let invalidVersion = APIError("InvalidVersion", 400, "Specified parameter Version is not valid.")
+}
+
+extension TagErrors {
+    /// The VPC tag backend's codes (VPC resources' tags, TagResources and UnTagResources).
+    public static let vpc = TagErrors(
+        keyInvalid: .tagKeyInvalid, valueInvalid: .tagValueInvalid, duplicated: .tagKeyDuplicated, tooMany: .tagCountExceeded,
+        quotaExceeded: .tagQuotaExceeded)
+
+    /// ECS's codes, as RunInstances, CreateSecurityGroup and ECS TagResources answer them.
+    public static let ecs = TagErrors(
+        keyInvalid: APIError("InvalidTagKey.Malformed", 400, "The specified Tag.n.Key is not valid."),
+        valueInvalid: APIError("InvalidTagValue.Malformed", 400, "The specified Tag.n.Value is not valid."),
+        duplicated: APIError("Duplicate.TagKey", 400, "The Tag.N.Key contain duplicate key."),
+        tooMany: APIError("InvalidTagCount", 400, "The specified tags are beyond the permitted range."), quotaExceeded: .ecsTagQuotaExceeded)
 }

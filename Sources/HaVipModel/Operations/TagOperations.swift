@@ -1,4 +1,5 @@
-/// Tags of HaVips, VPCs, vSwitches and EIPs, and resource-group moves.
+/// Tags of HaVips, VPCs, vSwitches and EIPs (VPC) and of instances, security groups, ENIs and disks (ECS),
+/// and resource-group moves.
 public enum TagOperations {
     /// Sets tags on a new resource.
     static func replace<R: TaggableRecord>(
@@ -18,7 +19,7 @@ public enum TagOperations {
         for resourceId in resourceIds {
             let current = try Self.tags(tx, account: context.account, resourceType: resourceType, resourceIds: [resourceId])[resourceId] ?? []
             let newKeys = Set(tags.map(\.key)).subtracting(current.map(\.key))
-            guard current.count + newKeys.count <= context.settings.maxTagsPerResource else { throw APIError.tagQuotaExceeded }
+            guard current.count + newKeys.count <= context.settings.maxTagsPerResource else { throw resourceType.tagErrors.quotaExceeded }
             for tag in tags {
                 let record = Tag(account: context.account, resourceType: resourceType, resourceId: resourceId, key: tag.key, value: tag.value)
                 if current.contains(where: { $0.key == tag.key }) { try tx.update(record) } else { try tx.insert(record) }
@@ -26,7 +27,7 @@ public enum TagOperations {
         }
     }
 
-    /// UnTagResources: removes the given keys, or every tag with `all`.
+    /// UnTagResources (ECS: UntagResources): removes the given keys, or every tag with `all`.
     public static func untag(
         _ tx: some StoreTransaction, _ context: OperationContext, resourceType: ResourceType, resourceIds: [String], keys: [String], all: Bool
     ) throws {
@@ -91,7 +92,7 @@ public enum TagOperations {
 
     static func checkExist(_ tx: some StoreTransaction, _ context: OperationContext, resourceType: ResourceType, resourceIds: [String]) throws {
         let found = try resourceType.record.existingIds(tx, context, resourceIds)
-        guard found.count == Set(resourceIds).count else { throw APIError.resourceIdNotFound }
+        guard found.count == Set(resourceIds).count else { throw resourceType.resourceNotFound }
     }
 }
 

@@ -21,6 +21,8 @@ public struct Condition<Record: StoredRecord>: Sendable {
         case hasTag(ResourceType, key: String, value: String?)
         /// No row matches.
         case never
+        /// The row comes after the values in the order of the columns: `(c1, c2) > (v1, v2)`.
+        case after([String], [SQLValue])
     }
 
     public let kind: Kind
@@ -71,6 +73,11 @@ public struct Condition<Record: StoredRecord>: Sendable {
     /// The optional column holds the value a request names by its wire text; a text that names no value matches nothing.
     public static func equals<Value: RawRepresentable<String>>(_ column: Column<Record, Value?>, named text: String) -> Self {
         isIn(column, Value(rawValue: text).map { [$0] } ?? [])
+    }
+
+    /// The row comes after (`first`, `second`) in the order of those two columns (a token page's cursor).
+    public static func after<First, Second>(_ first: Column<Record, First>, _ firstValue: First, then second: Column<Record, Second>, _ secondValue: Second) -> Self {
+        Self(.after([first.name, second.name], [firstValue.sqlValue, secondValue.sqlValue]))
     }
 
     /// No row matches (a filter no resource can pass, e.g. `IsDefault=true`: havip makes no default VPC).

@@ -78,6 +78,19 @@ extension AccountID: SQLConvertible {
     }
 }
 
+/// A flag, kept as the integer 0 or 1 (both databases compare it as a number).
+extension Bool: SQLConvertible {
+    public var sqlValue: SQLValue { .integer(self ? 1 : 0) }
+
+    public init(sqlValue: SQLValue) throws {
+        switch try Int64(sqlValue: sqlValue) {
+        case 0: self = false
+        case 1: self = true
+        default: throw StoreError.corruptRow("\(sqlValue) is not a flag")
+        }
+    }
+}
+
 /// NULL is nil.
 extension Optional: SQLConvertible where Wrapped: SQLConvertible {
     public var sqlValue: SQLValue { self?.sqlValue ?? .null }

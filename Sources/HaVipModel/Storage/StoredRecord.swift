@@ -20,6 +20,8 @@ public protocol RegionalColumns<Record>: AnyObject, Sendable {
 public protocol RegionalRecord: StoredRecord where Columns: RegionalColumns<Self> {
     var id: String { get }
     var regionId: String { get }
+    /// Listings are ordered by it, then by ID.
+    var createdAt: Double { get }
 }
 
 /// A resource that carries tags and belongs to a resource group.

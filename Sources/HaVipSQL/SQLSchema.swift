@@ -19,6 +19,7 @@ public enum SQLSchema {
             Migration(name: "002_cloud_resources", sql: cloudResources),
             Migration(name: "003_signature_nonces", sql: signatureNonces),
             Migration(name: "004_havip_counters", sql: haVipCounters),
+            Migration(name: "005_controls", sql: controls),
         ].map { Migration(name: $0.name, sql: dialect.fillTypes($0.sql)) }
     }
 
@@ -35,6 +36,21 @@ public enum SQLSchema {
             SELECT 'vpc:' || region_id || ':' || vpc_id, account, COUNT(*) FROM havips GROUP BY account, region_id, vpc_id;
         INSERT INTO havip_counters (key, account, count)
             SELECT 'vswitch:' || region_id || ':' || vswitch_id, account, COUNT(*) FROM havips GROUP BY account, region_id, vswitch_id
+        """
+
+    /// The control API's state, shared by every node: settings (the transition mode, the faults' generation),
+    /// injected faults, and snapshots (their names apart from their rows, so that listing them reads no rows);
+    /// and the HaVips with a pending transition, which a step of manual mode finds in every account.
+    static let controls = """
+        CREATE INDEX havips_pending ON havips (next_status) WHERE next_status IS NOT NULL;
+        CREATE TABLE control_settings (key TEXT NOT NULL, account TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (account, key));
+        CREATE TABLE injected_faults (
+            id TEXT NOT NULL, account TEXT NOT NULL, action TEXT NOT NULL, target_account TEXT, count {INTEGER}, hits {INTEGER} NOT NULL,
+            probability {REAL} NOT NULL, latency_ms {INTEGER} NOT NULL, error_code TEXT, error_status {INTEGER}, error_message TEXT,
+            created_at {REAL} NOT NULL, PRIMARY KEY (account, id));
+        CREATE TABLE snapshots (
+            name TEXT NOT NULL, account TEXT NOT NULL, created_at {REAL} NOT NULL, resources {INTEGER} NOT NULL, PRIMARY KEY (account, name));
+        CREATE TABLE snapshot_contents (name TEXT NOT NULL, account TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (account, name))
         """
 
     /// Nonces shared by several nodes (PostgreSQL); a single node keeps them in memory.

@@ -19,7 +19,13 @@ struct RPCEnvelopeMiddleware: RouterMiddleware {
         var context = context
         context.requestId = ids.requestId()
         do {
+            // What was read, also when reading failed part way: the request's observer reports it.
+            defer { context.observation?.opened(requestId: context.requestId, action: context.action, parameters: context.rpc?.parameters) }
             try await open(request, into: &context)
+        } catch {
+            throw RPCErrorEnvelope(error, context: context, logger: logger)
+        }
+        do {
             return try await next(request, context)
         } catch {
             throw RPCErrorEnvelope(error, context: context, logger: logger)
@@ -32,11 +38,11 @@ struct RPCEnvelopeMiddleware: RouterMiddleware {
         let incoming = try IncomingRPCRequest(
             method: request.method.rawValue, path: request.uri.path, rawQuery: request.uri.query, headers: request.headers,
             host: request.head.authority, body: try await collectBody(request), limits: limits)
+        context.rpc = incoming
         guard let format = ResponseFormat(parameter: incoming.parameters["Format"]) else { throw APIError.invalidParameter("Format") }
         context.format = format
         let (actionName, version) = try incoming.actionAndVersion()
         context.action = try table.action(named: actionName, version: version)
-        context.rpc = incoming
     }
 
     private func collectBody(_ request: Request) async throws(APIError) -> ByteBuffer {

@@ -58,7 +58,9 @@ public enum HaVipServer {
                 RequestObserverMiddleware(observers: controls.observers, clock: configuration.clock)
                 RPCEnvelopeMiddleware(table: .standard, ids: configuration.ids, limits: configuration.limits, logger: configuration.logger)
                 authenticator
-                FaultMiddleware(book: controls.faults, store: configuration.store)
+                FaultMiddleware(
+                    book: controls.faults, store: configuration.store,
+                    changed: FaultChanges(book: controls.faults, store: configuration.store, logger: configuration.logger))
             }
             .on("/", method: .get, responder: rpc)
             .on("/", method: .post, responder: rpc)

@@ -47,11 +47,11 @@ import Testing
         try await h.write { tx, context in
             _ = try FaultOperations.add(tx, FaultOperations.Rule(action: "*", count: 3, error: Self.throttling), id: "fault-1", now: context.now)
         }
-        let hits = try await withThrowingTaskGroup(of: Bool.self) { group in
+        let hits = try await withThrowingTaskGroup(of: FaultOperations.Hit.self) { group in
             for _ in 0..<12 { group.addTask { try await h.write(settle: false) { tx, _ in try FaultOperations.hit(tx, id: "fault-1") } } }
-            return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            return try await group.reduce(into: [:]) { $0[$1, default: 0] += 1 }
         }
-        #expect(hits == 3)
+        #expect(hits == [.hit: 2, .lastHit: 1, .gone: 9])
         #expect(try await h.read { tx, _ in try FaultOperations.list(tx) }.isEmpty)
     }
 

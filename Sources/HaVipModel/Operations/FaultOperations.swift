@@ -61,19 +61,28 @@ public enum FaultOperations {
         return deleted
     }
 
-    /// Takes one hit of a counted fault: true when the request is hit, false when the fault is gone (deleted,
-    /// or its count used up by other requests, on any node). The last hit deletes it.
-    public static func hit(_ tx: some StoreTransaction, id: String) throws -> Bool {
-        guard var fault = try tx.fetch(InjectedFault.self, id, account: .emulator, forUpdate: true) else { return false }
-        guard let count = fault.count else { return true }
+    /// What taking a hit found.
+    public enum Hit: Sendable, Equatable {
+        /// The request is hit; the fault stays.
+        case hit
+        /// The request is hit, and that was the fault's last hit: it is deleted (the generation moves on).
+        case lastHit
+        /// The fault is gone (deleted, or its count used up by other requests, on any node): not hit.
+        case gone
+    }
+
+    /// Takes one hit of a fault: a counted fault's hits are counted here, exactly, whichever node takes them.
+    public static func hit(_ tx: some StoreTransaction, id: String) throws -> Hit {
+        guard var fault = try tx.fetch(InjectedFault.self, id, account: .emulator, forUpdate: true) else { return .gone }
+        guard let count = fault.count else { return .hit }
         fault.hits += 1
-        if fault.hits >= count {
+        guard fault.hits < count else {
             try tx.delete(fault, account: .emulator)
             try advanceGeneration(tx)
-            return fault.hits == count
+            return .lastHit
         }
         try tx.update(fault)
-        return true
+        return .hit
     }
 
     /// The faults' generation: moves on with every change, 0 before the first.

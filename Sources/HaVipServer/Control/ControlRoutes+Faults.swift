@@ -40,14 +40,9 @@ extension ControlRoutes {
         return Self.noContent
     }
 
-    /// This node reloads its copy now; the others are told (when the store can tell them; else they poll).
+    /// This node reloads its copy now; the others are told.
     private func faultsChanged() async {
-        do {
-            try await faults.refresh()
-            try await (store as? any ChangeSignal)?.announceChange()
-        } catch {
-            logger.warning("a fault change could not be propagated at once; nodes poll for it", metadata: ["error": "\(error)"])
-        }
+        await FaultChanges(book: faults, store: store, logger: logger).faultsChanged()
     }
 
     /// `{"action", "account"?, "count"?, "probability"?, "latencyMs"?, "error"?: {"code", "status", "message"}}`.

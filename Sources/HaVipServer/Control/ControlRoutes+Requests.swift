@@ -52,7 +52,7 @@ struct JournalAnswer: Encodable {
         try container.encode(entry.product?.rawValue, forKey: .product)
         try container.encode(entry.account?.rawValue, forKey: .account)
         try container.encode(entry.region, forKey: .region)
-        try container.encode(SecretParameters.shown(entry.parameters?.pairs ?? []), forKey: .parameters)
+        try container.encode(SecretParameters.shown(entry.parameters ?? []), forKey: .parameters)
         try container.encode(entry.status, forKey: .status)
         try container.encode(entry.code, forKey: .code)
         try container.encode((entry.durationSeconds * 1_000_000).rounded() / 1_000, forKey: .durationMs)

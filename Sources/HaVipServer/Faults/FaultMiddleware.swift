@@ -8,10 +8,12 @@ import Hummingbird
 ///
 /// What a request pays: with no fault in force, one atomic load (``FaultBook/faults``). With faults, a
 /// look through them in memory; only a hit of a fault with a `count` goes to the store, one write
-/// transaction that takes the hit (exact across nodes).
+/// transaction that takes the hit (exact across nodes), and the hit that uses the count up also reloads
+/// this node's copy and tells the other nodes.
 struct FaultMiddleware: RouterMiddleware {
     let book: FaultBook
     let store: any HaVipStore
+    let changed: FaultChanges
 
     func handle(
         _ request: Request, context: HaVipRequestContext, next: (Request, HaVipRequestContext) async throws -> Response
@@ -27,13 +29,16 @@ struct FaultMiddleware: RouterMiddleware {
     }
 
     /// The oldest matching fault whose draw (``InjectedFault/probability``) comes up and, when counted, that
-    /// still has a hit to give.
+    /// still has a hit to give. A counted fault found gone, or used up by this hit, is dropped from this
+    /// node's copy at once (and the other nodes are told), so that the next requests pay nothing for it.
     private func firstHit(_ faults: [InjectedFault], action: String, account: AccountID?) async throws -> InjectedFault? {
         for fault in faults where fault.matches(action: action, account: account) {
             guard fault.probability >= 1 || Double.random(in: 0..<1) < fault.probability else { continue }
             if fault.count != nil {
                 let id = fault.id
-                guard try await store.write({ tx in try FaultOperations.hit(tx, id: id) }) else { continue }
+                let hit = try await store.write { tx in try FaultOperations.hit(tx, id: id) }
+                if hit != .hit { await changed.faultsChanged(announce: hit == .lastHit) }
+                guard hit != .gone else { continue }
             }
             return fault
         }

@@ -13,14 +13,15 @@ struct FinishedRequest: Sendable {
     let account: AccountID?
     /// Every parameter as it arrived, signatures and secrets included: ``SecretParameters`` removes them
     /// before anything is shown.
-    let parameters: Parameters?
+    let parameters: [(name: String, value: String)]?
     let status: Int
     /// The error code of a failure; nil for a success.
     let code: String?
     let durationSeconds: Double
     let requestId: String
 
-    var region: String? { parameters?["RegionId"] }
+    /// `RegionId`, as the request last gave it.
+    var region: String? { parameters?.last { $0.name == "RegionId" }?.value }
 }
 
 /// Something that sees every finished RPC request. Called on the request's own task after its answer is

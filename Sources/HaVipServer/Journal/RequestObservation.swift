@@ -10,7 +10,9 @@ final class RequestObservation: Sendable {
     struct Learned {
         var requestId = ""
         var action: (any RPCAction.Type)?
-        var parameters: Parameters?
+        /// The request's parameters as they arrived (the pairs only: the journal keeps them, and the pairs
+        /// share their storage with the request's own).
+        var parameters: [(name: String, value: String)]?
         var account: AccountID?
     }
 
@@ -20,7 +22,7 @@ final class RequestObservation: Sendable {
     var current: Learned { learned.withLock { $0 } }
 
     /// The request's ID, then (once decoded) its action and parameters: ``RPCEnvelopeMiddleware``.
-    func opened(requestId: String, action: (any RPCAction.Type)? = nil, parameters: Parameters? = nil) {
+    func opened(requestId: String, action: (any RPCAction.Type)? = nil, parameters: [(name: String, value: String)]? = nil) {
         learned.withLock { learned in
             learned.requestId = requestId
             learned.action = action

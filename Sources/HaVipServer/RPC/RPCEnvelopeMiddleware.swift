@@ -20,7 +20,7 @@ struct RPCEnvelopeMiddleware: RouterMiddleware {
         context.requestId = ids.requestId()
         do {
             // What was read, also when reading failed part way: the request's observer reports it.
-            defer { context.observation?.opened(requestId: context.requestId, action: context.action, parameters: context.rpc?.parameters) }
+            defer { context.observation?.opened(requestId: context.requestId, action: context.action, parameters: context.rpc?.parameters.pairs) }
             try await open(request, into: &context)
         } catch {
             throw RPCErrorEnvelope(error, context: context, logger: logger)

@@ -5,17 +5,11 @@ import Testing
 /// ``ControlClient`` against a real server: every typed method reads what the server answers (the table of
 /// docs/cli.md, both sides).
 @Suite struct ControlClientLiveTests {
-    static let world = WorldDocument(
-        account: LiveServer.key.account.rawValue, region: "cn-hangzhou",
-        vpcs: [
-            .init(
-                name: "prod", cidr: "10.0.0.0/16",
-                vswitches: [
-                    .init(
-                        name: "a", zone: "cn-hangzhou-h", cidr: "10.0.1.0/24", instances: [.init(name: "web1"), .init(name: "web2")],
-                        havips: [.init(name: "vip", associate: ["web1", "web2"], eip: true)])
-                ])
-        ])
+    static let world: WorldDocument = {
+        var world = ControlClientTests.world
+        world.account = LiveServer.key.account.rawValue
+        return world
+    }()
 
     @Test func everyMethodReadsTheServersAnswers() async throws {
         try await LiveServer.run { connection in

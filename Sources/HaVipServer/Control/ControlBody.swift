@@ -1,37 +1,13 @@
 import Foundation
 import HaVipModel
 import Hummingbird
+import RPCWire
 
 /// A control request's JSON body (or one object inside it), read strictly: a field of the wrong type, a
 /// value out of range or a field the endpoint does not know is ``APIError/controlInvalidBody(_:)`` naming
 /// the field by its path (`vpcs[0].vswitches[1].cidr`), and nothing runs.
 struct ControlBody {
-    /// Any JSON value.
-    enum Value: Decodable {
-        case null
-        case bool(Bool)
-        case number(Double)
-        case string(String)
-        case array([Value])
-        case object([String: Value])
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if let value = try? container.decode(Bool.self) {
-                self = .bool(value)
-            } else if let value = try? container.decode(Double.self) {
-                self = .number(value)
-            } else if let value = try? container.decode(String.self) {
-                self = .string(value)
-            } else if let value = try? container.decode([Value].self) {
-                self = .array(value)
-            } else {
-                self = .object(try container.decode([String: Value].self))
-            }
-        }
-    }
+    typealias Value = JSONValue
 
     /// The largest body a control request may have (a world document is the largest).
     static let maxBytes = 4 << 20
@@ -86,14 +62,19 @@ struct ControlBody {
         switch fields[key] {
         case nil, .null?: return nil
         case .number(let value)?: return value
+        case .integer(let value)?: return Double(value)
         default: throw wrongType(key, "a number")
         }
     }
 
     func integer(_ key: String) throws -> Int? {
-        guard let value = try number(key) else { return nil }
-        guard value.rounded() == value, let integer = Int(exactly: value) else { throw wrongType(key, "an integer") }
-        return integer
+        switch fields[key] {
+        case nil, .null?: return nil
+        case .integer(let value)?: if let integer = Int(exactly: value) { return integer }
+        case .number(let value)?: if value.rounded() == value, let integer = Int(exactly: value) { return integer }
+        default: break
+        }
+        throw wrongType(key, "an integer")
     }
 
     func bool(_ key: String) throws -> Bool? {

@@ -119,3 +119,33 @@ import Testing
         #expect(try await w.h.createHaVip(vSwitch).ipAddress == "192.168.1.1")
     }
 }
+
+/// Restoring while other transactions create HaVips: each create lands wholly before the restore (and is
+/// undone by it) or wholly after; the counters, addresses and rows always agree.
+@Suite struct RestoreWhileServingTests {
+    @Test func restoresRacingCreatesLeaveAConsistentState() async throws {
+        let w = try await World.make(instances: 0, enis: 0)
+        _ = try await w.h.createHaVip(w.vSwitch)
+        let capture = try await w.h.read { tx, _ in try SnapshotOperations.capture(tx) }
+        try await w.h.write { tx, context in _ = try SnapshotOperations.save(tx, name: "base", capture: capture, now: context.now) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask { for _ in 0..<5 { _ = try await w.h.createHaVip(w.vSwitch) } }
+            }
+            group.addTask {
+                for _ in 0..<3 { try await w.h.write(settle: false) { tx, _ in _ = try SnapshotOperations.restore(tx, name: "base") } }
+            }
+            try await group.waitForAll()
+        }
+        let (haVips, counted, allocated) = try await w.h.read { tx, context in
+            (
+                try tx.count(Query(HaVip.self, account: context.account)),
+                try tx.fetch(HaVipCounter.self, HaVipCounter.regionKey(context.regionId), account: context.account)?.count ?? 0,
+                try IPAllocator.usedCount(tx, vSwitch: w.vSwitch)
+            )
+        }
+        #expect(haVips >= 1 && haVips <= 21)
+        #expect(counted == haVips)
+        #expect(allocated == haVips)
+    }
+}

@@ -145,6 +145,19 @@ def test_bad_faults_are_refused(control):
     assert (control.refused("DELETE", "faults/fault-nope").status, "NotFound") == (404, "NotFound")
 
 
+def test_faults_and_snapshots_kept_in_the_store_survive_a_restart(fresh_server, make_cloud):
+    server = fresh_server()
+    control = Control(server.endpoint)
+    control.add_fault(action="DescribeVpcs", error=THROTTLING)
+    control.save("kept")
+    control.set_transitions({"mode": "manual"})
+    server.restart()
+    make_cloud("tea_v3", endpoint=server.endpoint).fails(THROTTLED, "DescribeVpcs")  # from the first request on
+    assert [s["name"] for s in control.ok("GET", "snapshots")["snapshots"]] == ["kept"]
+    assert control.transitions() == {"mode": "manual"}
+    assert [entry["action"] for entry in control.requests()] == ["DescribeVpcs"]  # the journal starts empty
+
+
 # ------------------------------------------------------------------------- transitions
 
 

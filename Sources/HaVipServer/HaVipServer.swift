@@ -35,6 +35,8 @@ public enum HaVipServer {
             },
             logger: configuration.logger)
         app.beforeServerStarts(perform: configuration.prepareStore)
+        // Faults kept in the store from before a restart are in force from the first request.
+        app.beforeServerStarts { [faults = controls.faults] in try? await faults.refresh() }
         return app
     }
 

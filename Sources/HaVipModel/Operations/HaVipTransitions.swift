@@ -1,6 +1,7 @@
-/// Finishes the HaVip transitions whose time has come. Called at the start of every HaVip operation
-/// (in its own transaction), so a transition is applied exactly once, by whichever request or node
-/// first needs it, and nothing stays stuck when a node dies mid-way.
+/// Starts and finishes the HaVip's transitions (Creating, Associating, Unassociating, Deleting) in the mode
+/// in force (``Transitions``). Due transitions are finished at the start of every HaVip operation (in its own
+/// transaction), so a transition is applied exactly once, by whichever request or node first needs it, and
+/// nothing stays stuck when a node dies mid-way; held ones (manual mode) wait for a step.
 public enum HaVipTransitions {
     /// Whether any HaVip of the account has a transition due at `now` (a cheap indexed probe).
     public static func anyDue(_ tx: some StoreTransaction, account: AccountID, now: Double) throws -> Bool {

@@ -19,7 +19,7 @@ public enum SQLSchema {
             Migration(name: "002_cloud_resources", sql: cloudResources),
             Migration(name: "003_signature_nonces", sql: signatureNonces),
             Migration(name: "004_havip_counters", sql: haVipCounters),
-            Migration(name: "005_controls", sql: controls),
+            Migration(name: "006_controls", sql: controls),
         ].map { Migration(name: $0.name, sql: dialect.fillTypes($0.sql)) }
     }
 

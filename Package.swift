@@ -87,12 +87,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The Hummingbird application: a router with the RPC route (envelope and authentication middleware)
-        // and the control routes under /_havip/.
+        // The Hummingbird application: a router with the RPC route (observer, envelope, authentication and fault
+        // middleware) and the control routes under /_havip/.
         .target(
             name: "HaVipServer",
             dependencies: [
                 "RPCWire", "HaVipModel", "HaVipAPI",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -169,7 +170,7 @@ let package = Package(
         .testTarget(
             name: "havipTests",
             dependencies: [
-                "havip", "HaVipModel", "HaVipSQLite", "HaVipClient", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "havip", "HaVipModel", "HaVipServer", "HaVipSQLite", "HaVipClient", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings

@@ -1,22 +1,21 @@
 """The ``havip`` command line client, run as a subprocess the way a script runs ``aliyun``:
-``havip vpc|ecs|sts <Action> --Param value`` against the suite's server, and ``havip ctl ...``
-against a recording stand-in for the control API (until its endpoints land on the server)."""
+``havip vpc|ecs|sts <Action> --Param value`` and ``havip ctl ...`` against the suite's server (through
+several nodes, ``scripts/with-cluster``: the balancer, or one node where a journal is read)."""
 
 from __future__ import annotations
 
 import json
 import os
 import subprocess
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Dict, Optional
 
 import pytest
 
 from .cloud import REGION, ZONE, unique
+from .control import ADMIN_TOKEN, DEVELOPMENT_TOKEN, Control, cluster_nodes, settle_faults
 from .expect import REGION_NOT_FOUND, assert_request_id
 from .raw import RawClient, v1_request
-from .server import OTHER_KEY, TEST_KEY, binary_path, free_port
+from .server import OTHER_KEY, TEST_KEY, Endpoint, binary_path, free_port
 
 RUN_TIMEOUT = 30.0
 SIGNATURES = ("v3", "v1")
@@ -152,130 +151,137 @@ def test_bad_command_lines_and_unreachable_servers(cli):
 # ------------------------------------------------------------------- the control subcommands
 
 
-class ControlStandIn:
-    """A recording HTTP server answering the control API's shapes (issue 11's table)."""
+def ctl(endpoint: Endpoint, *args: str, token: Optional[str] = ADMIN_TOKEN,
+        env: Optional[Dict[str, str]] = None) -> subprocess.CompletedProcess:
+    """``havip ctl ARGS`` against ``endpoint``, the token in ``HAVIP_ADMIN_TOKEN`` (none: the default)."""
+    environment = {"HAVIP_ENDPOINT": endpoint.base_url, **(env or {})}
+    if token is not None:
+        environment["HAVIP_ADMIN_TOKEN"] = token
+    return run_havip("ctl", *args, env=environment)
 
-    def __init__(self) -> None:
-        self.requests: List[Tuple[str, str, Dict[str, str], str]] = []
-        self.answers: Dict[Tuple[str, str], Tuple[int, str]] = {}
-        self.journal_pages: List[str] = []
-        stand_in = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length).decode() if length else ""
-                headers = {name.lower(): value for name, value in self.headers.items()}
-                stand_in.requests.append((self.command, self.path, headers, body))
-                status, text = stand_in.answer(self.command, self.path)
-                payload = text.encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            do_GET = do_POST = do_PUT = do_DELETE = _answer
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def answer(self, method: str, path: str) -> Tuple[int, str]:
-        if method == "GET" and path.startswith("/_havip/requests") and self.journal_pages:
-            page = self.journal_pages[0]
-            if len(self.journal_pages) > 1:
-                self.journal_pages.pop(0)
-            return 200, page
-        return self.answers.get((method, path), (404, '{"error":"NotFound","detail":"no such endpoint"}'))
-
-    def last(self) -> Tuple[str, str, Dict[str, str], str]:
-        return self.requests[-1]
+def control_failed(result: subprocess.CompletedProcess) -> str:
+    """The one ``ERROR: CODE (HTTP STATUS): DETAIL`` line of a refusal (exit 1, nothing on stdout)."""
+    assert result.returncode == 1, f"exit {result.returncode}\nstdout: {result.stdout}\nstderr: {result.stderr}"
+    assert result.stdout == ""
+    line = result.stderr.strip()
+    assert line.startswith("ERROR: ") and "\n" not in line, result.stderr
+    return line
 
 
 @pytest.fixture
-def control() -> Iterator[ControlStandIn]:
+def endpoint(havip) -> Endpoint:
     if not binary_path().is_file():
         pytest.skip(f"no havip binary at {binary_path()}")
-    stand_in = ControlStandIn()
-    stand_in.thread.start()
-    try:
-        yield stand_in
-    finally:
-        stand_in.server.shutdown()
-        stand_in.server.server_close()
+    return havip
 
 
-def ctl(stand_in: ControlStandIn, *args: str, token: Optional[str] = "tok") -> subprocess.CompletedProcess:
-    env = {"HAVIP_ENDPOINT": stand_in.url}
-    if token is not None:
-        env["HAVIP_ADMIN_TOKEN"] = token
-    return run_havip("ctl", *args, env=env)
+@pytest.fixture
+def mode(endpoint):
+    """Leaves the transition mode as it found it."""
+    before = Control(endpoint).transitions()
+    yield before
+    Control(endpoint).set_transitions(before)
 
 
-def test_ctl_transitions_and_faults(control):
-    control.answers[("PUT", "/_havip/transitions")] = (200, '{"mode":"manual"}')
-    assert ok(ctl(control, "transitions", "manual")) == {"mode": "manual"}
-    method, path, headers, body = control.last()
-    assert (method, path, json.loads(body)) == ("PUT", "/_havip/transitions", {"mode": "manual"})
-    assert headers["authorization"] == "Bearer tok"
-    assert headers["content-type"] == "application/json"
+def test_ctl_transitions_hold_a_havip_until_stepped(cli, endpoint, mode):
+    assert ok(ctl(endpoint, "transitions")) == mode
+    assert ok(ctl(endpoint, "transitions", "show")) == mode
+    vpc = ok(cli("vpc", "CreateVpc", "--RegionId", REGION, "--CidrBlock", "10.0.0.0/16"))["VpcId"]
+    vswitch = ok(cli("vpc", "CreateVSwitch", "--RegionId", REGION, "--ZoneId", ZONE, "--VpcId", vpc,
+                     "--CidrBlock", "10.0.1.0/24"))["VSwitchId"]
+    assert ok(ctl(endpoint, "transitions", "manual")) == {"mode": "manual"}
+    havip = ok(cli("vpc", "CreateHaVip", "--RegionId", REGION, "--VSwitchId", vswitch))["HaVipId"]
 
-    fault = {"id": "fault-1", "action": "AssociateHaVip", "count": 3,
-             "error": {"code": "Throttling.User", "status": 400, "message": "Request was denied due to user flow control."}}
-    control.answers[("POST", "/_havip/faults")] = (201, json.dumps(fault))
-    assert ok(ctl(control, "fault", "add", "--action", "AssociateHaVip", "--count", "3", "--preset", "throttling")) == fault
-    method, path, _, body = control.last()
-    assert (method, path) == ("POST", "/_havip/faults")
-    assert json.loads(body) == {k: v for k, v in fault.items() if k != "id"}
-
-    control.answers[("DELETE", "/_havip/faults/fault-1")] = (204, "")
-    result = ctl(control, "fault", "clear", "fault-1")
-    assert result.returncode == 0 and result.stdout == ""
-    assert control.last()[:2] == ("DELETE", "/_havip/faults/fault-1")
+    def status() -> str:
+        return ok(cli("vpc", "DescribeHaVips", "--RegionId", REGION, "--Filter.1.Key", "HaVipId",
+                      "--Filter.1.Value.1", havip))["HaVips"]["HaVip"][0]["Status"]
+    assert status() == "Creating"
+    assert ok(ctl(endpoint, "transitions", "step"))["advanced"] >= 1
+    assert status() == "Available"
+    assert ok(ctl(endpoint, "transitions", "delay", "0.5")) == {"mode": "delay", "seconds": 0.5}
 
 
-def test_ctl_world_apply_sends_yaml_as_json(control, tmp_path):
+def test_ctl_faults_are_added_listed_hit_and_cleared(cli, endpoint):
+    fault = ok(ctl(endpoint, "fault", "add", "--action", "CreateVpc", "--account", TEST_KEY.account, "--count", "1",
+                   "--preset", "throttling"))
+    assert fault["id"].startswith("fault-") and (fault["action"], fault["count"], fault["hits"]) == ("CreateVpc", 1, 0)
+    assert fault["error"] == {"code": "Throttling.User", "status": 400, "message": "Request was denied due to user flow control."}
+    assert ok(ctl(endpoint, "fault", "list")) == [fault]
+    settle_faults()
+    refused = failed(cli("vpc", "CreateVpc", "--RegionId", REGION, "--CidrBlock", "10.0.0.0/16"))
+    assert (refused["ErrorCode"], refused["Message"]) == ("Throttling.User", "Request was denied due to user flow control.")
+    assert ok(ctl(endpoint, "fault", "list")) == []
+    ok(cli("vpc", "CreateVpc", "--RegionId", REGION, "--CidrBlock", "10.0.0.0/16"))
+
+    slow = ok(ctl(endpoint, "fault", "add", "--action", "Describe*", "--account", OTHER_KEY.account, "--latency-ms", "1",
+                  "--code", "OperationConflict", "--status", "409", "--message", "Try again."))
+    other = ok(ctl(endpoint, "fault", "add", "--action", "*", "--account", OTHER_KEY.account, "--probability", "0", "--latency-ms", "1"))
+    result = ctl(endpoint, "fault", "clear", slow["id"])
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert [f["id"] for f in ok(ctl(endpoint, "fault", "list"))] == [other["id"]]
+    assert ctl(endpoint, "fault", "clear").returncode == 0
+    assert ok(ctl(endpoint, "fault", "list")) == []
+    settle_faults()
+
+
+def test_ctl_world_apply_sends_yaml_and_failover_moves_the_master(cli, endpoint, tmp_path):
+    names = {key: unique(key) for key in ("prod", "a", "web1", "web2", "vip")}
     world = tmp_path / "world.yaml"
-    world.write_text("account: '1111111111111111'\nregion: cn-hangzhou\nvpcs:\n"
-                     "  - {name: prod, cidr: 10.0.0.0/16, vswitches: [{name: a, zone: cn-hangzhou-h, cidr: 10.0.1.0/24,\n"
-                     "     instances: [{name: web1}, {name: web2}], havips: [{name: vip, associate: [web1, web2], eip: true}]}]}\n")
-    ids = {"vpcs": {"prod": "vpc-1"}, "vswitches": {"a": "vsw-1"}, "instances": {"web1": "i-1", "web2": "i-2"},
-           "havips": {"vip": "havip-1"}, "eips": {"vip": "eip-1"}}
-    control.answers[("POST", "/_havip/world")] = (201, json.dumps(ids))
-    assert ok(ctl(control, "world", "apply", str(world))) == ids
-    assert json.loads(control.last()[3]) == {
-        "account": "1111111111111111", "region": "cn-hangzhou",
-        "vpcs": [{"name": "prod", "cidr": "10.0.0.0/16", "vswitches": [{
-            "name": "a", "zone": "cn-hangzhou-h", "cidr": "10.0.1.0/24",
-            "instances": [{"name": "web1"}, {"name": "web2"}],
-            "havips": [{"name": "vip", "associate": ["web1", "web2"], "eip": True}]}]}]}
+    world.write_text(f"account: '{TEST_KEY.account}'\nregion: {REGION}\nvpcs:\n"
+                     f"  - {{name: {names['prod']}, cidr: 10.0.0.0/16, vswitches: [{{name: {names['a']}, zone: {ZONE}, cidr: 10.0.1.0/24,\n"
+                     f"     instances: [{{name: {names['web1']}}}, {{name: {names['web2']}}}],\n"
+                     f"     havips: [{{name: {names['vip']}, associate: [{names['web1']}, {names['web2']}], eip: true}}]}}]}}\n")
+    ids = ok(ctl(endpoint, "world", "apply", str(world)))
+    assert list(ids["vpcs"]) == [names["prod"]] and sorted(ids["instances"]) == sorted([names["web1"], names["web2"]])
+    havip, web2 = ids["havips"][names["vip"]], ids["instances"][names["web2"]]
+    assert ok(ctl(endpoint, "failover", havip, "--to", web2)) == {"haVipId": havip, "masterInstanceId": web2}
+    item = ok(cli("vpc", "DescribeHaVips", "--RegionId", REGION, "--Filter.1.Key", "HaVipId", "--Filter.1.Value.1", havip))
+    assert item["HaVips"]["HaVip"][0]["MasterInstanceId"] == web2
+    line = control_failed(ctl(endpoint, "failover", havip, "--to", "i-notassociated"))
+    assert line == "ERROR: ResourceNotAssociated (HTTP 400): The HaVip and ECS instance are not associated."
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(f"vpcs: [{{name: {unique('bad')}, cidr: 10.0.0.0/33}}]\n")
+    assert control_failed(ctl(endpoint, "world", "apply", str(bad))).startswith("ERROR: InvalidParameter (HTTP 400): vpcs[0] (")
 
 
-def test_ctl_refusals_exit_1(control):
-    result = ctl(control, "snapshot", "restore", "nope")
-    assert result.returncode == 1 and result.stdout == ""
-    assert result.stderr.strip() == "ERROR: NotFound (HTTP 404): no such endpoint"
-    assert control.last()[:2] == ("POST", "/_havip/snapshots/nope/restore")
+def test_ctl_snapshots_and_reset(cli, endpoint):
+    name = unique("cli")
+    saved = ok(ctl(endpoint, "snapshot", "save", name))
+    assert saved["name"] == name and saved["resources"] >= 0
+    assert name in [s["name"] for s in ok(ctl(endpoint, "snapshot", "list"))]
+    ok(cli("vpc", "CreateVpc", "--RegionId", REGION, "--CidrBlock", "10.0.0.0/16", key=OTHER_KEY))
+    reset = ok(ctl(endpoint, "reset", "--account", OTHER_KEY.account))
+    assert reset["account"] == OTHER_KEY.account and reset["deleted"] >= 1
+    assert ok(cli("vpc", "DescribeVpcs", "--RegionId", REGION, key=OTHER_KEY))["TotalCount"] == 0
+    assert ok(ctl(endpoint, "snapshot", "restore", name)) == saved
+    result = ctl(endpoint, "snapshot", "delete", name)
+    assert (result.returncode, result.stdout) == (0, "")
+    assert control_failed(ctl(endpoint, "snapshot", "restore", name)) == f"ERROR: NotFound (HTTP 404): No snapshot is named {name}."
 
-    result = ctl(control, "snapshot", "list", token=None)
-    assert result.returncode != 0 and "HAVIP_ADMIN_TOKEN" in result.stderr
-    assert len(control.requests) == 1
 
-
-def test_ctl_requests_follow_prints_each_new_entry_once(control):
-    def entry(n: int) -> dict:
-        return {"time": f"2026-05-01T10:00:0{n}Z", "action": "CreateHaVip", "account": "A", "region": REGION,
-                "parameters": {"VSwitchId": "vsw-1"}, "status": 200, "code": None, "durationMs": 1.0,
-                "requestId": f"r-{n}"}
-    control.journal_pages = [json.dumps({"requests": [entry(n) for n in ns]}) for ns in ([1, 2], [1, 2, 3], [2, 3, 4])]
-    result = ctl(control, "requests", "--action", "CreateHaVip", "--limit", "3", "--follow",
-                 "--interval", "0.1", "--follow-for", "1")
+def test_ctl_requests_prints_the_journal_and_follows_it(havip):
+    if not binary_path().is_file():
+        pytest.skip(f"no havip binary at {binary_path()}")
+    nodes = cluster_nodes()
+    node = nodes[0] if nodes else havip  # a journal is per node
+    marker = unique("journal")
+    run_havip("vpc", "CreateVpc", "--RegionId", REGION, "--CidrBlock", "10.0.0.0/16", "--VpcName", marker,
+              "--endpoint", node.base_url, "--access-key-id", TEST_KEY.id, "--access-key-secret", TEST_KEY.secret)
+    entries = ok(ctl(node, "requests", "--action", "CreateVpc", "--account", TEST_KEY.account, "--limit", "1"))
+    assert len(entries) == 1 and entries[0]["parameters"]["VpcName"] == marker
+    assert "Signature" not in entries[0]["parameters"] and TEST_KEY.secret not in json.dumps(entries)
+    result = ctl(node, "requests", "--action", "CreateVpc", "--limit", "1", "--follow", "--interval", "0.2", "--follow-for", "0.6")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line["requestId"] for line in lines] == ["r-1", "r-2", "r-3", "r-4"]
-    assert all(path == "/_havip/requests?action=CreateHaVip&limit=3" for _, path, _, _ in control.requests)
-    assert 3 <= len(control.requests) <= 11
+    assert [line["requestId"] for line in lines] == [entries[0]["requestId"]]
+
+
+def test_ctl_refusals_exit_1_and_the_default_token_is_the_development_one(endpoint):
+    line = control_failed(ctl(endpoint, "fault", "list", token="wrong-token"))
+    assert line.startswith("ERROR: Unauthorized (HTTP 401): ")
+    if ADMIN_TOKEN == DEVELOPMENT_TOKEN:
+        assert isinstance(ok(ctl(endpoint, "fault", "list", token=None)), list)
+    result = ctl(Endpoint("127.0.0.1", free_port()), "transitions")
+    assert result.returncode == 1 and result.stdout == "" and result.stderr.startswith("ERROR: ")

@@ -25,7 +25,7 @@ public final class PostgresStore: HaVipStore, Service {
     public let operationTimeout: Duration
 
     /// A schema of its own (created by ``migrate()``), e.g. for tests that each want an empty database.
-    private let schema: String?
+    let schema: String?
 
     /// `url` is `postgres://USER:PASS@HOST:PORT/DB`; `schema` puts every table in that schema instead of `public`.
     public init(url: String, poolSize: Int = 16, operationTimeout: Duration = .seconds(5), schema: String? = nil, logger: Logger) throws {
@@ -103,7 +103,7 @@ public final class PostgresStore: HaVipStore, Service {
     /// (`statement_timeout`, `lock_timeout`), and havip stops waiting for an answer a moment after the
     /// deadline or as soon as the connection closes, closing it (so a transaction answered
     /// `ServiceUnavailable` never commits afterwards; only a `COMMIT` whose reply is lost stays in doubt).
-    private func transaction<T: Sendable>(
+    func transaction<T: Sendable>(
         readOnly: Bool, isolation: String, timeout: Duration? = nil, _ body: @escaping @Sendable (PostgresTransaction) throws -> T
     ) async throws -> T {
         let threads = self.threads
@@ -208,6 +208,31 @@ extension PostgresStore: NonceLedger {
                 RETURNING 1
                 """)
             return !inserted.isEmpty
+        }
+    }
+}
+
+/// Control changes announced with `NOTIFY` on a channel of the store's schema and heard with `LISTEN` on a
+/// pooled connection kept for it (postgres-nio's `listen(on:consume:)`).
+extension PostgresStore: ChangeSignal {
+    /// The channel: one per schema, so that nodes of different schemas on one database do not wake each other.
+    var changeChannel: String { "havip_control" + (schema.map { "_" + $0 } ?? "") }
+
+    public func announceChange() async throws {
+        try await transaction(readOnly: false, isolation: "READ COMMITTED") { [changeChannel] tx in
+            _ = try tx.run("SELECT pg_notify(\(changeChannel), '')")
+        }
+    }
+
+    public func listenForChanges(_ onChange: @escaping @Sendable () async -> Void) async throws {
+        do {
+            try await client.withConnection { [changeChannel] connection in
+                try await connection.listen(on: changeChannel) { notifications in
+                    for try await _ in notifications { await onChange() }
+                }
+            }
+        } catch where Task.isCancelled {
+            return
         }
     }
 }

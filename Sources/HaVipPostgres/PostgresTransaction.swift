@@ -48,8 +48,16 @@ struct PostgresTransaction: StoreTransaction {
         _ = try run(Self.compiler.insert(record))
     }
 
+    func insert<R: StoredRecord>(contentsOf records: [R]) throws {
+        for statement in Self.compiler.insert(contentsOf: records) { _ = try run(statement) }
+    }
+
     func update<R: StoredRecord>(_ record: R) throws {
         _ = try run(Self.compiler.update(record))
+    }
+
+    func lockTable<R: StoredRecord>(_ type: R.Type) throws {
+        if let statement = Self.compiler.lockTable(type) { _ = try run(statement) }
     }
 
     func delete<R: StoredRecord>(_ query: Query<R>) throws -> Int {

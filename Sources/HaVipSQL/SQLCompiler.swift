@@ -87,6 +87,30 @@ public final class SQLCompiler: Sendable {
         }
     }
 
+    /// Rows per multi-row insert: well under both databases' limit on bound values (SQLite's 32,766,
+    /// PostgreSQL's 65,535) for any record's column count.
+    static let rowsPerInsert = 200
+
+    /// Inserts of every record, up to ``rowsPerInsert`` rows a statement (one text per row count, kept).
+    public func insert<R: StoredRecord>(contentsOf records: [R]) -> [SQLStatement] {
+        let schema = R.schema
+        return stride(from: 0, to: records.count, by: Self.rowsPerInsert).map { start in
+            let batch = records[start..<min(start + Self.rowsPerInsert, records.count)]
+            let values = batch.flatMap { schema.values($0) }
+            return statement(QueryShape(.insert, R.self, rows: batch.count), values) { builder in
+                let rows = batch.map { record in "(" + schema.values(record).map { builder.bind($0) }.joined(separator: ", ") + ")" }
+                return "INSERT INTO \(schema.table) (\(schema.columnNames.joined(separator: ", "))) VALUES \(rows.joined(separator: ", "))"
+            }
+        }
+    }
+
+    /// Keeps other writers out of the record's table until the transaction ends; nil where the database has
+    /// one writer at a time anyway (SQLite).
+    public func lockTable<R: StoredRecord>(_ type: R.Type) -> SQLStatement? {
+        guard dialect.supportsForUpdate else { return nil }
+        return SQLStatement(sql: "LOCK TABLE \(R.schema.table) IN EXCLUSIVE MODE", bindings: [])
+    }
+
     /// Replaces every column but the key of the row with the record's key, in the record's account.
     public func update<R: StoredRecord>(_ record: R) -> SQLStatement {
         let schema = R.schema
@@ -124,9 +148,12 @@ public final class SQLCompiler: Sendable {
 
         mutating func whereClause<R: StoredRecord>(_ query: Query<R>) -> String {
             let schema = R.schema
-            var parts = ["\(schema.table).\(schema.accountName) = \(bind(.text(query.account.rawValue)))"]
+            var parts: [String] = []
+            if case .account(let account) = query.scope {
+                parts.append("\(schema.table).\(schema.accountName) = \(bind(.text(account.rawValue)))")
+            }
             for condition in query.conditions { parts.append(sql(condition.kind, schema)) }
-            return parts.joined(separator: " AND ")
+            return parts.isEmpty ? "1 = 1" : parts.joined(separator: " AND ")
         }
 
         mutating func sql<R: StoredRecord>(_ condition: Condition<R>.Kind, _ schema: RecordSchema<R>) -> String {
@@ -181,9 +208,12 @@ struct QueryShape: Hashable, Sendable {
 
     let kind: Kind
     let record: ObjectIdentifier
+    let everyAccount: Bool
     let conditions: [ConditionShape]
     let order: [OrderShape]
     let groupedBy: String?
+    /// How many rows an insert writes.
+    let rows: Int
     let limited: Bool
     let offset: Bool
     let forUpdate: Bool
@@ -192,6 +222,7 @@ struct QueryShape: Hashable, Sendable {
     init<R: StoredRecord>(_ kind: Kind, _ query: Query<R>, groupedBy: String? = nil) {
         self.kind = kind
         self.record = ObjectIdentifier(R.self)
+        self.everyAccount = query.scope == .everyAccount
         self.conditions = query.conditions.map { condition in
             switch condition.kind {
             case .column(let column, let test):
@@ -211,18 +242,21 @@ struct QueryShape: Hashable, Sendable {
         }
         self.order = kind == .select ? query.order.map { OrderShape(column: $0.column, ascending: $0.ascending) } : []
         self.groupedBy = groupedBy
+        self.rows = 0
         self.limited = kind == .select && query.limit != nil
         self.offset = kind == .select && (query.offset ?? 0) > 0
         self.forUpdate = kind == .select && query.forUpdate
     }
 
-    /// The shape of an insert or update of a record type: one text per type.
-    init<R: StoredRecord>(_ kind: Kind, _ type: R.Type) {
+    /// The shape of an insert or update of a record type: one text per type (and per row count of an insert).
+    init<R: StoredRecord>(_ kind: Kind, _ type: R.Type, rows: Int = 1) {
         self.kind = kind
         self.record = ObjectIdentifier(type)
+        self.everyAccount = false
         self.conditions = []
         self.order = []
         self.groupedBy = nil
+        self.rows = rows
         self.limited = false
         self.offset = false
         self.forUpdate = false
@@ -230,10 +264,11 @@ struct QueryShape: Hashable, Sendable {
 }
 
 extension Query {
-    /// The values a query's SQL binds, in the order its text (``SQLCompiler``) places them: the account,
-    /// each condition's values, then the limit and offset of a select.
+    /// The values a query's SQL binds, in the order its text (``SQLCompiler``) places them: the account (of a
+    /// query in one account), each condition's values, then the limit and offset of a select.
     func boundValues(_ kind: QueryShape.Kind) -> [SQLValue] {
-        var values: [SQLValue] = [.text(account.rawValue)]
+        var values: [SQLValue] = []
+        if case .account(let account) = scope { values.append(.text(account.rawValue)) }
         for condition in conditions {
             switch condition.kind {
             case .column(_, .equals(let value)), .column(_, .notEquals(let value)), .column(_, .lessOrEqual(let value)),

@@ -20,6 +20,7 @@ public enum SQLSchema {
             Migration(name: "003_signature_nonces", sql: signatureNonces),
             Migration(name: "004_havip_counters", sql: haVipCounters),
             Migration(name: "005_ecs_details", sql: ecsDetails),
+            Migration(name: "006_controls", sql: controls),
         ].map { Migration(name: $0.name, sql: dialect.fillTypes($0.sql)) }
     }
 
@@ -75,6 +76,21 @@ public enum SQLSchema {
             priority {INTEGER} NOT NULL, cidr_ip TEXT NOT NULL, peer_group_id TEXT NOT NULL, description TEXT NOT NULL,
             created_at {REAL} NOT NULL, PRIMARY KEY (account, id));
         CREATE INDEX security_group_rules_by_group ON security_group_rules (account, security_group_id, created_at, id)
+        """
+
+    /// The control API's state, shared by every node: settings (the transition mode, the faults' generation),
+    /// injected faults, and snapshots (their names apart from their rows, so that listing them reads no rows);
+    /// and the HaVips with a pending transition, which a step of manual mode finds in every account.
+    static let controls = """
+        CREATE INDEX havips_pending ON havips (next_status) WHERE next_status IS NOT NULL;
+        CREATE TABLE control_settings (key TEXT NOT NULL, account TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (account, key));
+        CREATE TABLE injected_faults (
+            id TEXT NOT NULL, account TEXT NOT NULL, action TEXT NOT NULL, target_account TEXT, count {INTEGER}, hits {INTEGER} NOT NULL,
+            probability {REAL} NOT NULL, latency_ms {INTEGER} NOT NULL, error_code TEXT, error_status {INTEGER}, error_message TEXT,
+            created_at {REAL} NOT NULL, PRIMARY KEY (account, id));
+        CREATE TABLE snapshots (
+            name TEXT NOT NULL, account TEXT NOT NULL, created_at {REAL} NOT NULL, resources {INTEGER} NOT NULL, PRIMARY KEY (account, name));
+        CREATE TABLE snapshot_contents (name TEXT NOT NULL, account TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (account, name))
         """
 
     /// Nonces shared by several nodes (PostgreSQL); a single node keeps them in memory.

@@ -53,9 +53,16 @@ struct SQLiteTransaction: StoreTransaction {
         try execute(Self.compiler.insert(record))
     }
 
+    func insert<R: StoredRecord>(contentsOf records: [R]) throws {
+        for statement in Self.compiler.insert(contentsOf: records) { try execute(statement) }
+    }
+
     func update<R: StoredRecord>(_ record: R) throws {
         try execute(Self.compiler.update(record))
     }
+
+    /// Nothing to do: SQLite runs one write transaction at a time.
+    func lockTable<R: StoredRecord>(_ type: R.Type) throws {}
 
     func delete<R: StoredRecord>(_ query: Query<R>) throws -> Int {
         try execute(Self.compiler.delete(query))

@@ -14,14 +14,17 @@ public enum HaVipServer {
                 "connection cap lowered to fit the open-file limit",
                 metadata: ["maxConnections": "\(connectionCap)", "openFileLimit": "\(OpenFileLimit.current ?? 0)"])
         }
+        let controls = Controls(configuration)
         var app = Application(
-            router: makeRouter(configuration),
+            router: makeRouter(configuration, controls: controls),
             server: .http1OnEventLoops(
                 limits: configuration.connections, registry: ConnectionRegistry(cap: connectionCap),
                 answer: ConnectionErrorAnswer(ids: configuration.ids), tls: configuration.tls),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            // Shut down in reverse order: the server drains first, then the store closes, then its services stop.
-            services: configuration.storeServices + [StoreLifecycle(store: configuration.store, logger: configuration.logger)],
+            // Shut down in reverse order: the server drains first, then the fault watcher stops, then the store
+            // closes, then its services stop.
+            services: configuration.storeServices + [StoreLifecycle(store: configuration.store, logger: configuration.logger)]
+                + [controls.watcher(configuration)],
             onServerRunning: { channel in
                 // See SpareDescriptorHandler: without it, running out of file descriptors spins the event loop.
                 try? await channel.eventLoop.submit {
@@ -32,15 +35,18 @@ public enum HaVipServer {
             },
             logger: configuration.logger)
         app.beforeServerStarts(perform: configuration.prepareStore)
+        // Faults kept in the store from before a restart are in force from the first request.
+        app.beforeServerStarts { [faults = controls.faults] in try? await faults.refresh() }
         return app
     }
 
     /// Every route, with the middleware each runs through:
-    /// - `GET /`, `POST /`, the RPC API: ``RPCEnvelopeMiddleware`` (request ID, parameters, `Format`, action;
-    ///   every failure as the error envelope) → ``Authenticator`` → ``RPCController``;
-    /// - `/_havip/…`, the emulator's controls: ``ControlRoutes``;
+    /// - `GET /`, `POST /`, the RPC API: ``RequestObserverMiddleware`` (the journal sees every finished
+    ///   request) → ``RPCEnvelopeMiddleware`` (request ID, parameters, `Format`, action; every failure as the
+    ///   error envelope) → ``Authenticator`` → ``FaultMiddleware`` (injected faults) → ``RPCController``;
+    /// - `/_havip/…`, the emulator's controls: ``ControlRoutes`` (health open; the rest behind the admin token);
     /// - anything else: ``UnmatchedRouteMiddleware``.
-    static func makeRouter(_ configuration: ServerConfiguration) -> Router<HaVipRequestContext> {
+    static func makeRouter(_ configuration: ServerConfiguration, controls: Controls) -> Router<HaVipRequestContext> {
         let router = Router(context: HaVipRequestContext.self)
         let rpc = RPCController(
             services: ActionServices(
@@ -49,13 +55,22 @@ public enum HaVipServer {
             keys: configuration.keys, clock: configuration.clock, nonces: configuration.nonces ?? NonceCache(capacity: configuration.nonceCapacity))
         router.group()
             // One middleware value of a fixed type (the builder composes them): a single dynamic call per request.
+            // The RPC route's middleware, all of it, is added here.
             .addMiddleware {
+                RequestObserverMiddleware(observers: controls.observers, clock: configuration.clock)
                 RPCEnvelopeMiddleware(table: .standard, ids: configuration.ids, limits: configuration.limits, logger: configuration.logger)
                 authenticator
+                FaultMiddleware(
+                    book: controls.faults, store: configuration.store,
+                    changed: FaultChanges(book: controls.faults, store: configuration.store, logger: configuration.logger))
             }
             .on("/", method: .get, responder: rpc)
             .on("/", method: .post, responder: rpc)
-        ControlRoutes(store: configuration.store).add(to: router)
+        ControlRoutes(
+            store: configuration.store, clock: configuration.clock, ids: configuration.ids, settings: configuration.settings,
+            adminToken: configuration.adminToken, defaultAccount: configuration.keys.defaultAccount, faults: controls.faults,
+            journal: controls.journal, failover: controls.failover, logger: configuration.logger
+        ).add(to: router)
         // Added after every route, router middleware wraps only the router's not-found responder: no matched
         // request passes through it. Whatever else answers unmatched paths (files compiled into the binary,
         // say, as a `FileMiddleware`) goes after it, so that what that does not answer still gets this 404.

@@ -25,6 +25,15 @@ public struct ServerConfiguration: Sendable {
     public var storeServices: [any Service]
     /// Runs once those services are up and before the first request is accepted (e.g. migrations).
     public var prepareStore: @Sendable () async throws -> Void
+    /// The control API's token (`Authorization: Bearer TOKEN`); ``AdminToken/development`` by default.
+    public var adminToken: String
+    /// How many requests this node's journal keeps (`GET /_havip/requests`); 0 keeps none.
+    public var journalCapacity: Int
+    /// What `failover` does; nil moves the master in the model only (``ModelFailover``).
+    public var failover: (any FailoverDriver)?
+    /// How often each node reads the faults' generation, in case it missed a change announcement: the
+    /// longest a fault added through another node takes to be in force here (plus one read).
+    public var faultPollInterval: Duration
     public var logger: Logger
 
     /// `https` when the listener has TLS, else `http`.
@@ -45,6 +54,10 @@ public struct ServerConfiguration: Sendable {
         connections: ConnectionLimits = .standard,
         storeServices: [any Service] = [],
         prepareStore: @escaping @Sendable () async throws -> Void = {},
+        adminToken: String = AdminToken.development,
+        journalCapacity: Int = 10_000,
+        failover: (any FailoverDriver)? = nil,
+        faultPollInterval: Duration = .milliseconds(250),
         logger: Logger = Logger(label: "havip")
     ) {
         self.host = host
@@ -61,6 +74,10 @@ public struct ServerConfiguration: Sendable {
         self.connections = connections
         self.storeServices = storeServices
         self.prepareStore = prepareStore
+        self.adminToken = adminToken
+        self.journalCapacity = journalCapacity
+        self.failover = failover
+        self.faultPollInterval = faultPollInterval
         self.logger = logger
     }
 }

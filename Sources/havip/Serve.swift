@@ -39,6 +39,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "How many vSwitches one VPC can hold.")
     var maxVswitchesPerVpc = ModelSettings().maxVSwitchesPerVpc
 
+    @Option(help: "The control API's token: requests under /_havip/ (but health) carry Authorization: Bearer TOKEN (default: the development token, printed at start-up).")
+    var adminToken: String?
+
+    @Option(help: "How many requests this node's journal keeps for GET /_havip/requests (0 keeps none).")
+    var journalCapacity = 10_000
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = Logger.Level.info
 
@@ -49,6 +55,10 @@ struct Serve: AsyncParsableCommand {
         guard maxHavipAssociations > 0, maxHavipsPerInstance > 0, maxVswitchesPerVpc > 0 else {
             throw ValidationError("limits must be positive")
         }
+        if let adminToken, adminToken.isEmpty || adminToken.contains(where: \.isWhitespace) {
+            throw ValidationError("--admin-token must be a non-empty token without spaces")
+        }
+        guard (0...1_000_000).contains(journalCapacity) else { throw ValidationError("--journal-capacity must be 0 to 1000000") }
     }
 
     @OptionGroup(title: "Connections") var connections: ConnectionOptions
@@ -62,12 +72,16 @@ struct Serve: AsyncParsableCommand {
         if accessKeys.isEmpty {
             announce("havip: no --access-key given; using the development key \(AccessKey.development.id):\(AccessKey.development.secret)")
         }
+        if adminToken == nil {
+            announce("havip: no --admin-token given; the control API under /_havip/ takes the development token \(AdminToken.development)")
+        }
         let opened = try storeOptions.open(logger: logger)
         let configuration = ServerConfiguration(
             host: host, port: port, tls: try await tlsOptions.serverTLS(store: storeOptions.store), store: opened.store, keys: KeyRing(keys: keys, mode: auth),
             nonces: opened.store as? any NonceLedger, nonceCapacity: nonceCapacity, settings: settings,
             connections: connections.applied(),
             storeServices: opened.services, prepareStore: opened.prepare,
+            adminToken: adminToken ?? AdminToken.development, journalCapacity: journalCapacity,
             logger: logger)
         let storeDescription = storeOptions.store.description
         let app = HaVipServer.makeApplication(configuration) { address in

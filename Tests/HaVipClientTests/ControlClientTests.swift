@@ -58,18 +58,21 @@ import Testing
         #expect(delete.method == "DELETE" && delete.target == "/_havip/snapshots/before%20run")
     }
 
+    /// Issue 11's world: one VPC, one vSwitch, two instances and a HaVip associated with both, with an EIP.
+    static let world = WorldDocument(
+        account: "A", region: "cn-hangzhou",
+        vpcs: [
+            .init(
+                name: "prod", cidr: "10.0.0.0/16",
+                vswitches: [
+                    .init(
+                        name: "a", zone: "cn-hangzhou-h", cidr: "10.0.1.0/24", instances: [.init(name: "web1"), .init(name: "web2")],
+                        havips: [.init(name: "vip", associate: ["web1", "web2"], eip: true)])
+                ])
+        ])
+
     @Test func world() async throws {
-        let document = WorldDocument(
-            account: "A", region: "cn-hangzhou",
-            vpcs: [
-                .init(
-                    name: "prod", cidr: "10.0.0.0/16",
-                    vswitches: [
-                        .init(
-                            name: "a", zone: "cn-hangzhou-h", cidr: "10.0.1.0/24", instances: [.init(name: "web1"), .init(name: "web2")],
-                            havips: [.init(name: "vip", associate: ["web1", "web2"], eip: true)])
-                    ])
-            ])
+        let document = Self.world
         let answer = #"{"vpcs":{"prod":"vpc-1"},"vswitches":{"a":"vsw-1"},"instances":{"web1":"i-1","web2":"i-2"},"havips":{"vip":"havip-1"},"eips":{"vip":"eip-1"},"securityGroups":{"prod":"sg-1"}}"#
         let (ids, sent) = try await exchange(answering: answer, status: 201) { try await $0.applyWorld(document) }
         #expect(ids.vpcs == ["prod": "vpc-1"] && ids.vswitches == ["a": "vsw-1"] && ids.havips == ["vip": "havip-1"])

@@ -30,6 +30,11 @@ final class CountingTransaction: StoreTransaction {
         try base.insert(record)
     }
 
+    func lockTable<R: StoredRecord>(_ type: R.Type) throws {
+        statements += 1
+        try base.lockTable(type)
+    }
+
     func update<R: StoredRecord>(_ record: R) throws {
         statements += 1
         try base.update(record)

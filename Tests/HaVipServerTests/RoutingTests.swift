@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (HTTPRequest.Method.get, "/_havip/unknown"), (.get, "/_havip"), (.post, "/_havip/snapshots/a/restore"), (.delete, "/_havip/health"),
+        (HTTPRequest.Method.get, "/_havip/unknown"), (.get, "/_havip"), (.put, "/_havip/snapshots/a/restore"), (.delete, "/_havip/health"),
         (.post, "/_havip/health"),
     ])
     func whatNoControlEndpointAnswersIsTheControlAPIs404(method: HTTPRequest.Method, path: String) async throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import HaVipClient
 import HaVipModel
+import HaVipServer
 import Testing
 import Yams
 
@@ -21,10 +22,11 @@ import Yams
         }
     }
 
-    @Test func theTokenComesFromTheOptionThenHAVIP_ADMIN_TOKEN() throws {
+    @Test func theTokenComesFromTheOptionThenHAVIP_ADMIN_TOKENThenTheDevelopmentToken() throws {
         let plain = try Ctl.Fault.List.parse([]).control
         #expect(try plain.token(in: ["HAVIP_ADMIN_TOKEN": "env"]) == "env")
-        #expect(throws: ValidationError.self) { try plain.token(in: [:]) }
+        #expect(try plain.token(in: [:]) == AdminToken.development)
+        #expect(throws: ValidationError.self) { try plain.token(in: ["HAVIP_ADMIN_TOKEN": ""]) }
         #expect(try Ctl.Fault.List.parse(["--admin-token", "opt"]).control.token(in: ["HAVIP_ADMIN_TOKEN": "env"]) == "opt")
     }
 

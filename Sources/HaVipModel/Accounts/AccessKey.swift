@@ -38,8 +38,13 @@ public struct KeyRing: Sendable {
     public let mode: AuthMode
     private let keys: [String: AccessKey]
 
+    /// The first configured key's account (the development key's, when none is): where the control API
+    /// makes a world document that names no account.
+    public let defaultAccount: AccountID
+
     public init(keys: [AccessKey], mode: AuthMode) {
         self.mode = mode
+        self.defaultAccount = keys.first?.account ?? AccessKey.development.account
         self.keys = Dictionary(keys.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
     }
 

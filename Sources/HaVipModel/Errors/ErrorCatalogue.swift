@@ -376,6 +376,46 @@ extension APIError {
 
     /// A `Version` no product serves. An action its version's product does not serve is ``actionNotFound``.
     public static let invalidVersion = APIError("InvalidVersion", 400, "Specified parameter Version is not valid.")
+
+    // MARK: Control API (havip's own endpoints under /_havip/, answered {"error": CODE, "detail": TEXT})
+
+    /// The `Authorization: Bearer TOKEN` of a control request is missing or not the admin token.
+    public static let controlUnauthorized = APIError(
+        "Unauthorized", 401, "This endpoint needs the admin token as Authorization: Bearer TOKEN (havip serve --admin-token, or the development token it prints).")
+
+    /// Nothing is known by this name or ID: a snapshot, a fault, a control endpoint.
+    public static func controlNotFound(_ detail: String) -> APIError {
+        APIError("NotFound", 404, detail)
+    }
+
+    /// A control request's body, or one of its fields, is not what the endpoint takes.
+    public static func controlInvalidBody(_ detail: String) -> APIError {
+        APIError("InvalidBody", 400, detail)
+    }
+
+    /// A snapshot holds rows this havip cannot put back (a table or column its schema lacks).
+    public static func snapshotIncompatible(_ detail: String) -> APIError {
+        APIError("SnapshotIncompatible", 409, "The snapshot cannot be restored by this havip: \(detail).")
+    }
+
+    /// A HaVip ID found in more than one account (possible only with IDs chosen by hand): the request must name the account.
+    public static let haVipIdAmbiguous = APIError(
+        "Conflict", 409, "Several accounts have a HaVip with this ID: name the account (\"account\").")
+
+    /// `failover` to an instance that is associated but not running: only a running instance can answer for the address.
+    public static let failoverTargetNotRunning = APIError(
+        "IncorrectInstanceStatus", 400, "The instance is not running: only a running instance can take over the HaVip.")
+
+    /// The error a world document's part ran into, with where in the document: `vpcs[0].vswitches[1]: …`.
+    public static func located(_ error: APIError, at path: String) -> APIError {
+        APIError(error.code, error.httpStatus, "\(path): \(error.message)")
+    }
+
+    /// An error an injected fault answers with: any code, status and message a test asks for
+    /// (``throttlingUser`` and ``serviceUnavailable`` are the presets).
+    public static func injected(code: String, status: Int, message: String) -> APIError {
+        APIError(code, status, message)
+    }
 }
 
 extension TagErrors {

@@ -38,7 +38,7 @@ public enum HaVipOperations {
             id: id, account: context.account, regionId: context.regionId, vpcId: vSwitch.vpcId, vSwitchId: vSwitch.id,
             ipAddress: address.description, status: .creating, name: name, description: description,
             resourceGroupId: request.resourceGroupId ?? context.defaultResourceGroupId, createdAt: context.now)
-        HaVipTransitions.begin(&haVip, through: .creating, target: .available, context: context)
+        try HaVipTransitions.begin(tx, &haVip, through: .creating, target: .available, context: context)
         try tx.insert(haVip)
         try HaVipCounter.add(1, for: haVip, tx)
         try TagOperations.replace(tx, context, haVip, tags: request.tags)
@@ -67,7 +67,7 @@ public enum HaVipOperations {
         var haVip = try find(tx, context, id, forUpdate: true)
         guard haVip.status == .available else { throw APIError.haVipDeleteIncorrectStatus }
         if try EipOperations.boundEip(tx, account: context.account, instanceId: haVip.id) != nil { throw APIError.haVipAssociatedWithEip }
-        HaVipTransitions.begin(&haVip, through: .deleting, target: .deleted, context: context)
+        try HaVipTransitions.begin(tx, &haVip, through: .deleting, target: .deleted, context: context)
         if haVip.status == .deleted {
             try remove(tx, haVip)
         } else {
@@ -106,7 +106,7 @@ public enum HaVipOperations {
         try tx.insert(HaVipAssociation(account: context.account, haVipId: haVip.id, instanceId: instanceId, instanceType: instanceType, position: position))
         haVip.associatedInstanceType = instanceType
         haVip.masterInstanceId = try electMaster(tx, haVip: haVip)
-        HaVipTransitions.begin(&haVip, through: .associating, target: .inUse, context: context)
+        try HaVipTransitions.begin(tx, &haVip, through: .associating, target: .inUse, context: context)
         try tx.update(haVip)
     }
 
@@ -124,7 +124,7 @@ public enum HaVipOperations {
         let remaining = existing.count - 1
         if remaining == 0 { haVip.associatedInstanceType = nil }
         haVip.masterInstanceId = try electMaster(tx, haVip: haVip)
-        HaVipTransitions.begin(&haVip, through: .unassociating, target: remaining > 0 ? .inUse : .available, context: context)
+        try HaVipTransitions.begin(tx, &haVip, through: .unassociating, target: remaining > 0 ? .inUse : .available, context: context)
         try tx.update(haVip)
     }
 

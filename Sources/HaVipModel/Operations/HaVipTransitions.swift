@@ -1,6 +1,7 @@
-/// Finishes the HaVip transitions whose time has come. Called at the start of every HaVip operation
-/// (in its own transaction), so a transition is applied exactly once, by whichever request or node
-/// first needs it, and nothing stays stuck when a node dies mid-way.
+/// Starts and finishes the HaVip's transitions (Creating, Associating, Unassociating, Deleting) in the mode
+/// in force (``Transitions``). Due transitions are finished at the start of every HaVip operation (in its own
+/// transaction), so a transition is applied exactly once, by whichever request or node first needs it, and
+/// nothing stays stuck when a node dies mid-way; held ones (manual mode) wait for a step.
 public enum HaVipTransitions {
     /// Whether any HaVip of the account has a transition due at `now` (a cheap indexed probe).
     public static func anyDue(_ tx: some StoreTransaction, account: AccountID, now: Double) throws -> Bool {
@@ -33,16 +34,60 @@ public enum HaVipTransitions {
         try tx.update(updated)
     }
 
-    /// Starts a transition: `through` now, `target` after the configured delay (at once when it is 0).
-    static func begin(_ haVip: inout HaVip, through: HaVipStatus, target: HaVipStatus, context: OperationContext) {
-        if context.settings.transitionDelay <= 0 {
+    /// Starts a transition: `through` now, `target` when the mode in force (``Transitions``) lets it: after the
+    /// delay (at once when it is 0), or, in manual mode, when a step comes (held: a next status, no due time).
+    static func begin(
+        _ tx: some StoreTransaction, _ haVip: inout HaVip, through: HaVipStatus, target: HaVipStatus, context: OperationContext
+    ) throws {
+        switch try Transitions.mode(tx, default: context.settings) {
+        case .delay(let seconds) where seconds <= 0:
             haVip.status = target
             haVip.nextStatus = nil
             haVip.dueAt = nil
-        } else {
+        case .delay(let seconds):
             haVip.status = through
             haVip.nextStatus = target
-            haVip.dueAt = context.now + context.settings.transitionDelay
+            haVip.dueAt = context.now + seconds
+        case .manual:
+            haVip.status = through
+            haVip.nextStatus = target
+            haVip.dueAt = nil
         }
+    }
+
+    // MARK: Every account (the transition controls)
+
+    /// Applies every due transition of every account.
+    static func settleEveryAccount(_ tx: some StoreTransaction, now: Double) throws {
+        for haVip in try tx.select(Query(HaVip.self, scope: .everyAccount, due(at: now), forUpdate: true)) { try finish(tx, haVip) }
+    }
+
+    /// Every pending transition with a due time loses it: it waits for a step.
+    static func holdPending(_ tx: some StoreTransaction) throws {
+        for var haVip in try tx.select(Query(HaVip.self, scope: .everyAccount, [.isNotNull(HaVip.column.dueAt)], forUpdate: true)) {
+            haVip.dueAt = nil
+            try tx.update(haVip)
+        }
+    }
+
+    /// Every held transition (a next status without a due time) becomes due at `dueAt`.
+    static func releaseHeld(_ tx: some StoreTransaction, dueAt: Double) throws {
+        let held = Query(HaVip.self, scope: .everyAccount, [.isNotNull(HaVip.column.nextStatus), .isNull(HaVip.column.dueAt)], forUpdate: true)
+        for var haVip in try tx.select(held) {
+            haVip.dueAt = dueAt
+            try tx.update(haVip)
+        }
+    }
+
+    /// Finishes every pending transition of every account now; answers how many.
+    static func finishEveryPending(_ tx: some StoreTransaction) throws -> Int {
+        let pending = try tx.select(Query(HaVip.self, scope: .everyAccount, [.isNotNull(HaVip.column.nextStatus)], forUpdate: true))
+        for haVip in pending { try finish(tx, haVip) }
+        return pending.count
+    }
+
+    /// Finishes the HaVip's pending transition now, if it has one (a world document's HaVips end settled).
+    static func finishNow(_ tx: some StoreTransaction, account: AccountID, id: String) throws {
+        if let haVip = try tx.fetch(HaVip.self, id, account: account, forUpdate: true) { try finish(tx, haVip) }
     }
 }

@@ -1,6 +1,13 @@
+/// Whose rows a query reaches: one account's (every query the API makes), or every account's (only the
+/// emulator's own controls: reset, snapshots, transition steps, failover by ID).
+public enum AccountScope: Sendable, Hashable {
+    case account(AccountID)
+    case everyAccount
+}
+
 /// A query on one record type: conditions (AND), order, paging and row locking.
 public struct Query<Record: StoredRecord>: Sendable {
-    public var account: AccountID
+    public var scope: AccountScope
     public var conditions: [Condition<Record>]
     public var order: [Order<Record>]
     public var limit: Int?
@@ -12,7 +19,14 @@ public struct Query<Record: StoredRecord>: Sendable {
         _ type: Record.Type = Record.self, account: AccountID, _ conditions: [Condition<Record>] = [], order: [Order<Record>] = [],
         limit: Int? = nil, offset: Int? = nil, forUpdate: Bool = false
     ) {
-        self.account = account
+        self.init(type, scope: .account(account), conditions, order: order, limit: limit, offset: offset, forUpdate: forUpdate)
+    }
+
+    public init(
+        _ type: Record.Type = Record.self, scope: AccountScope, _ conditions: [Condition<Record>] = [], order: [Order<Record>] = [],
+        limit: Int? = nil, offset: Int? = nil, forUpdate: Bool = false
+    ) {
+        self.scope = scope
         self.conditions = conditions
         self.order = order
         self.limit = limit

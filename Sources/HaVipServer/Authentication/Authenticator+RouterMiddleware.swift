@@ -8,7 +8,9 @@ extension Authenticator: RouterMiddleware {
     ) async throws -> Response {
         guard let incoming = context.rpc else { throw RPCRouteError.missing("the decoded request", before: "Authenticator") }
         var context = context
-        context.caller = try await authenticate(incoming)
+        let caller = try await authenticate(incoming)
+        context.caller = caller
+        context.observation?.authenticated(caller.account)
         return try await next(request, context)
     }
 }

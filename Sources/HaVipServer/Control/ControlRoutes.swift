@@ -1,19 +1,36 @@
+import Foundation
 import HTTPTypes
 import HaVipModel
 import Hummingbird
+import Logging
 import RPCWire
 
 /// The emulator's own endpoints, under `/_havip/`: JSON in and out, never the RPC envelope; a failure is a
-/// thrown ``ControlError``, and a request under the prefix that no endpoint answers gets
-/// ``ControlError/notFound(_:)`` (from ``UnmatchedRouteMiddleware``).
+/// thrown ``ControlError`` (``ControlErrorMiddleware`` makes one of whatever an endpoint throws), and a
+/// request under the prefix that no endpoint answers gets ``ControlError/notFound(_:)`` (from
+/// ``UnmatchedRouteMiddleware``).
 ///
-/// Today: `GET /_havip/health`, open to anyone (start-up scripts and the test suite poll it). Middleware
-/// added to the group applies only to the endpoints added after it, so endpoints that need a credential go
-/// after the middleware that checks it.
+/// `GET /_havip/health` is open to anyone: load balancers, start-up scripts and the test suite poll it, and
+/// it tells only whether the store answers. Every other endpoint needs the admin token
+/// (``AdminTokenMiddleware``): middleware added to the group applies only to the endpoints added after it.
+/// Each endpoint is a route plus a model operation (docs/controls.md):
+/// - reset and snapshots (`ControlRoutes+State.swift`), a world (`+World`), transitions (`+Transitions`),
+///   faults (`+Faults`), failover (`+Failover`), the request journal (`+Requests`).
 struct ControlRoutes: Sendable {
     static let prefix = "/_havip"
 
     let store: any HaVipStore
+    let clock: any WallClock
+    let ids: any IDGenerator
+    let settings: ModelSettings
+    let adminToken: String
+    /// The account a world document that names none is made in: the first configured key's.
+    let defaultAccount: AccountID
+    let faults: FaultBook
+    /// This node's journal; nil when `--journal-capacity 0` turned it off.
+    let journal: RequestJournal?
+    let failover: any FailoverDriver
+    let logger: Logger
 
     /// Whether `path` belongs to the control API.
     static func owns(_ path: String) -> Bool {
@@ -23,6 +40,14 @@ struct ControlRoutes: Sendable {
     func add(to router: Router<HaVipRequestContext>) {
         let group = router.group(RouterPath(Self.prefix))
         group.get("health") { _, _ in await health() }
+        group.add(middleware: ControlErrorMiddleware(logger: logger))
+        group.add(middleware: AdminTokenMiddleware(token: adminToken))
+        addState(to: group)
+        addWorld(to: group)
+        addTransitions(to: group)
+        addFaults(to: group)
+        addFailover(to: group)
+        addRequests(to: group)
     }
 
     /// `200 {"status":"ok","store":KIND}` once the store answers, `503 {"status":"unavailable",…}` while it does not.
@@ -41,4 +66,19 @@ struct ControlRoutes: Sendable {
             status: status, headers: [.contentType: ResponseFormat.json.contentType],
             body: .init(byteBuffer: ByteBuffer(bytes: JSONRenderer.render(fields))))
     }
+
+    /// A control answer from an `Encodable` value, keys sorted (the same answer is the same text).
+    static func json(_ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(
+            status: status, headers: [.contentType: ResponseFormat.json.contentType],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    /// `204 No Content`.
+    static var noContent: Response { Response(status: .noContent) }
+
+    /// A date as the answers show it: `2026-05-01T10:00:00Z`.
+    static func date(_ seconds: Double) -> String { Timestamp.format(Int64(seconds.rounded(.down))) }
 }

@@ -20,7 +20,13 @@ struct RPCEnvelopeMiddleware: RouterMiddleware {
         var context = context
         context.requestId = ids.requestId()
         do {
+            // What was read, also when reading failed part way: the request's observer reports it.
+            defer { context.observation?.opened(requestId: context.requestId, action: context.action, parameters: context.rpc?.parameters.pairs) }
             try await open(request, into: &context)
+        } catch {
+            throw RPCErrorEnvelope(error, context: context, logger: logger)
+        }
+        do {
             return try await next(request, context)
         } catch {
             throw RPCErrorEnvelope(error, context: context, logger: logger)
@@ -35,6 +41,7 @@ struct RPCEnvelopeMiddleware: RouterMiddleware {
         let incoming = try IncomingRPCRequest(
             method: request.method.rawValue, path: request.uri.path, rawQuery: request.uri.query, headers: request.headers,
             host: request.head.authority, body: try await collectBody(request), limits: limits)
+        context.rpc = incoming
         let named = incoming.namedActionAndVersion
         context.product = table.product(version: named.version, action: named.action) ?? .vpc
         guard let format = ResponseFormat(parameter: incoming.parameters["Format"]) else { throw APIError.invalidParameter("Format") }
@@ -43,7 +50,6 @@ struct RPCEnvelopeMiddleware: RouterMiddleware {
         let action = try table.action(named: actionName, version: version)
         context.action = action
         context.product = action.product
-        context.rpc = incoming
     }
 
     private func collectBody(_ request: Request) async throws(APIError) -> ByteBuffer {

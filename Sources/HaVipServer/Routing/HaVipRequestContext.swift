@@ -8,7 +8,8 @@ import RPCWire
 /// known, and the authenticated caller.
 ///
 /// A value, copied into each middleware's `next` call: what an inner middleware learns does not flow back
-/// out. That is why an RPC failure carries a copy of the context it was known in (``RPCErrorEnvelope``).
+/// out. That is why an RPC failure carries a copy of the context it was known in (``RPCErrorEnvelope``), and
+/// why what the outermost middleware must know of a success travels in ``observation``, a shared box.
 struct HaVipRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// `RequestId` in every RPC answer and its `x-acs-request-id` header; empty outside the RPC answers.
@@ -24,6 +25,9 @@ struct HaVipRequestContext: RequestContext {
     var product = Product.vpc
     /// The key the request was signed with, once ``Authenticator`` has checked it.
     var caller: AccessKey?
+    /// Where the RPC route's middleware also write what they learn, for ``RequestObserverMiddleware`` (outside
+    /// them) to read when the request is finished; nil off the RPC route.
+    var observation: RequestObservation?
 
     init(source: Source) {
         self.coreContext = .init(source: source)

@@ -1,19 +1,20 @@
 import ArgumentParser
 import Foundation
 import HaVipClient
+import HaVipServer
 
 /// The options of every `havip ctl` subcommand: where the server is and the admin token.
 struct ControlOptions: ParsableArguments {
     @OptionGroup var connection: EndpointOptions
 
-    @Option(help: "The control API's token, as `havip serve --admin-token` set it or printed it (default: $HAVIP_ADMIN_TOKEN).")
+    @Option(help: "The control API's token, as `havip serve --admin-token` set it (default: $HAVIP_ADMIN_TOKEN, else the development token a server without --admin-token takes).")
     var adminToken: String?
 
-    /// `--admin-token`, else `HAVIP_ADMIN_TOKEN`.
+    /// `--admin-token`, else `HAVIP_ADMIN_TOKEN`, else the development token (what `havip serve` takes without
+    /// `--admin-token`), so that the two work together out of the box.
     func token(in environment: [String: String]) throws -> String {
-        guard let token = adminToken ?? environment["HAVIP_ADMIN_TOKEN"], !token.isEmpty else {
-            throw ValidationError("give --admin-token or set HAVIP_ADMIN_TOKEN (havip serve prints its token when it starts)")
-        }
+        guard let token = adminToken ?? environment["HAVIP_ADMIN_TOKEN"] else { return AdminToken.development }
+        guard !token.isEmpty else { throw ValidationError("the admin token is empty (--admin-token or HAVIP_ADMIN_TOKEN)") }
         return token
     }
 

@@ -1,6 +1,6 @@
-/// A JSON value: what an RPC answer is parsed into, and what a control request may carry as it is (a world
-/// document read from a file, say). Objects are dictionaries: their keys' order is not kept (the raw answer
-/// is, in ``RPCResponse/body``).
+/// A JSON value: what the client parses an RPC answer into, what a control request may carry as it is (a
+/// world document read from a file, say), and what the server reads a control request's body as. Objects are
+/// dictionaries: their keys' order is not kept (the client keeps the raw answer too, in `RPCResponse.body`).
 public enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)

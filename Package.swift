@@ -189,7 +189,7 @@ let package = Package(
         .testTarget(
             name: "HaVipServerTests",
             dependencies: [
-                "HaVipServer", "HaVipSQLite",
+                "HaVipServer", "HaVipSQLite", "HaVipAPI", "HaVipModel", "RPCWire",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "X509", package: "swift-certificates"),
             ],

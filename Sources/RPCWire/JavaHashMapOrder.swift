@@ -35,10 +35,15 @@ public struct JavaHashMapOrder: Sendable, Equatable {
 
     /// `keys`, given in insertion order, as the map iterates them.
     public func ordered(_ keys: [String]) -> [String] {
-        keys.enumerated()
-            .map { (bucket: bucket(of: $0.element), offset: $0.offset, key: $0.element) }
+        ordered(keys) { $0 }
+    }
+
+    /// `elements`, given in the insertion order of their keys, in the order the map iterates the keys.
+    public func ordered<Element>(_ elements: [Element], by key: (Element) -> String) -> [Element] {
+        elements.enumerated()
+            .map { (bucket: bucket(of: key($0.element)), offset: $0.offset, element: $0.element) }
             .sorted { ($0.bucket, $0.offset) < ($1.bucket, $1.offset) }
-            .map(\.key)
+            .map(\.element)
     }
 
     /// Whether `keys` could be the map's iteration order: their buckets never go down. (Keys sharing a

@@ -47,7 +47,6 @@ extension RPCResponse {
             .init("TotalCount", .int(page.total)), .init("PageNumber", .int(request.number)), .init("PageSize", .int(request.size)),
             .init(collection, .list(item: item, page.items.map(render))),
         ]
-        let order = JavaHashMapOrder(keyCount: fields.count + 1)
-        return RPCResponse(order.ordered(fields.map(\.name)).map { name in fields.first { $0.name == name }! })
+        return RPCResponse(JavaHashMapOrder(keyCount: fields.count + 1).ordered(fields, by: \.name))
     }
 }

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .keyorder import is_ordered
 from .raw import RawResponse
 from .sdk import ApiError
 
@@ -112,11 +113,12 @@ def _check_envelope(resp: RawResponse, fields: dict, product: Optional[str]) -> 
 
 
 def assert_json_ok(resp: RawResponse) -> dict:
-    """A raw JSON success: 200, exact content type, RequestId first and in the header."""
+    """A raw JSON success: 200, exact content type, RequestId in the header and in the body, the top
+    level in the real service's key order (``keyorder.py``)."""
     assert resp.status == 200, resp
     assert resp.content_type == JSON_CONTENT_TYPE, resp
     body = resp.json()
-    assert next(iter(body), None) == "RequestId", body
+    assert "RequestId" in body and is_ordered(list(body), len(body)), body
     assert_request_id(body["RequestId"])
     assert resp.request_id_header == body["RequestId"]
     return body

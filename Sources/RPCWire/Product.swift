@@ -13,4 +13,11 @@ public enum Product: String, Sendable, CaseIterable {
         case .sts: "2015-04-01"
         }
     }
+
+    /// Whether the product's service puts `RequestId` into an answer's map before its other top-level keys,
+    /// which decides where it goes among the keys of its own ``JavaHashMapOrder`` bucket (`PageSize`,
+    /// `NextToken`): ECS does (its 2021 DescribeInstances example reads `TotalCount, RequestId, PageSize`),
+    /// VPC does not (the DescribeHaVips reference reads `TotalCount, HaVips, PageSize, RequestId,
+    /// PageNumber`). STS answers have no key in that bucket.
+    public var insertsRequestIdFirst: Bool { self == .ecs }
 }

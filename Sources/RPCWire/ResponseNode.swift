@@ -36,8 +36,9 @@ extension ResponseNode: ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self = .string(value) }
 }
 
-/// The body of a successful response: its top-level fields, without `RequestId` (the server adds it first).
-/// The XML root is not part of it: the server names it from the action (`<Action>Response`).
+/// The body of a successful response: its top-level fields in wire order, without `RequestId` (the server
+/// adds it where the real service's map puts it). The XML root is not part of it: the server names it from
+/// the action (`<Action>Response`).
 public struct RPCResponse: Sendable, Equatable {
     public var fields: [ResponseNode.Field]
 
@@ -45,9 +46,15 @@ public struct RPCResponse: Sendable, Equatable {
         self.fields = fields
     }
 
-    /// The complete top-level object, `RequestId` first as the real service renders it.
-    public func withRequestId(_ requestId: String) -> [ResponseNode.Field] {
-        [ResponseNode.Field("RequestId", .string(requestId))] + fields
+    /// The complete top-level object: `RequestId` where `product`'s service writes it, in the
+    /// ``JavaHashMapOrder`` of the top-level keys with it (its bucket decides; among keys of the same bucket,
+    /// ``Product/insertsRequestIdFirst`` does).
+    public func withRequestId(_ requestId: String, product: Product) -> [ResponseNode.Field] {
+        let order = JavaHashMapOrder(keyCount: fields.count + 1)
+        var all = fields
+        let index = order.position(of: "RequestId", in: fields.map(\.name), insertedFirst: product.insertsRequestIdFirst)
+        all.insert(ResponseNode.Field("RequestId", .string(requestId)), at: index)
+        return all
     }
 }
 

@@ -14,6 +14,8 @@ struct ECSCloud {
     static let zone = "cn-hangzhou-h"
     static let image = "aliyun_3_x64_20G_alibase_20240819.vhd"
     static let instanceType = "ecs.g7.large"
+    /// The `RequestId` whole answers are rendered with.
+    static let requestId = "473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E"
 
     let services: ActionServices
     let clock = ManualClock()
@@ -84,6 +86,12 @@ extension [ResponseNode.Field] {
     }
 
     var names: [String] { map(\.name) }
+
+    /// The whole top level the server renders, with `RequestId` (ECSCloud's fixed one) where `product`'s
+    /// service puts it.
+    func withRequestId(_ product: Product = .ecs) -> [ResponseNode.Field] {
+        RPCResponse(self).withRequestId(ECSCloud.requestId, product: product)
+    }
 
     /// The JSON text the server would render (its `RequestId` aside), parsed.
     var json: [String: Any] {

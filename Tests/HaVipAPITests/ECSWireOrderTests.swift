@@ -4,8 +4,8 @@ import RPCWire
 import Testing
 
 /// The ECS answers' shapes pinned: each object's literal key sequence (the real field set, in the real
-/// service's `java.util.HashMap` order, key-order.md §4), and every object of every ECS answer checked
-/// against the HashMap rule for its exact key set.
+/// service's `java.util.HashMap` order; docs/compatibility.md, "Key order"), and every object of every ECS
+/// answer checked against that order for its real key set (``WireOrder``).
 @Suite struct ECSWireOrderTests {
     /// A scene with one of everything: a tagged instance with an EIP and a key pair, an ENI, rules.
     static func scene() async throws -> (cloud: ECSCloud, instanceId: String, groupId: String, eniId: String) {
@@ -20,23 +20,6 @@ import Testing
         try await cloud.call(
             "AuthorizeSecurityGroup", ["SecurityGroupId": network.groupId, "IpProtocol": "tcp", "PortRange": "22/22", "SourceCidrIp": "0.0.0.0/0"])
         return (cloud, id, network.groupId, eniId)
-    }
-
-    @Test func theHashMapRuleItself() {
-        #expect(HashMapOrder.order(["Key", "Value"]) == ["Value", "Key"])
-        // DescribeHaVips' top level, as the seed page shows it (VPC puts PageSize in before RequestId).
-        #expect(HashMapOrder.order(["TotalCount", "PageNumber", "PageSize", "RequestId", "HaVips"]) == ["TotalCount", "HaVips", "PageSize", "RequestId", "PageNumber"])
-        // The 2020 wire capture's instance (key-order.md §4), whose 52 keys come out as captured.
-        let captured = [
-            "ResourceGroupId", "Memory", "InstanceChargeType", "Cpu", "OSName", "InstanceNetworkType", "InnerIpAddress", "ExpiredTime", "ImageId",
-            "EipAddress", "HostName", "VlanId", "Status", "MetadataOptions", "InstanceId", "StoppedMode", "CpuOptions", "StartTime",
-            "DeletionProtection", "SecurityGroupIds", "VpcAttributes", "InternetChargeType", "InstanceName", "DeploymentSetId",
-            "InternetMaxBandwidthOut", "SerialNumber", "OSType", "CreationTime", "AutoReleaseTime", "Description", "InstanceTypeFamily",
-            "DedicatedInstanceAttribute", "PublicIpAddress", "GPUSpec", "NetworkInterfaces", "SpotPriceLimit", "DeviceAvailable", "SaleCycle",
-            "InstanceType", "OSNameEn", "SpotStrategy", "IoOptimized", "ZoneId", "ClusterId", "EcsCapacityReservationAttr",
-            "DedicatedHostAttribute", "GPUAmount", "OperationLocks", "InternetMaxBandwidthIn", "Recyclable", "RegionId", "CreditSpecification",
-        ]
-        #expect(HashMapOrder.order(captured) == captured)
     }
 
     @Test func describeInstancesItem() async throws {
@@ -59,14 +42,14 @@ import Testing
         #expect(item["VpcAttributes"]?.fields.names == ["PrivateIpAddress", "VpcId", "VSwitchId", "NatIpAddress"])
         #expect(item["Tags"]?.items.first?.fields.names == ["TagKey", "TagValue"])
         #expect(item["NetworkInterfaces"]?.items.first?.fields.names == ["Type", "PrimaryIpAddress", "NetworkInterfaceId", "MacAddress", "PrivateIpSets"])
-        #expect(HashMapOrder.violations(answer) == [])
+        #expect(WireOrder.violations(answer.withRequestId(), action: "DescribeInstances", product: .ecs) == [])
         // Without a key pair the item has the 55 keys of the real capture set, EipAddress still before PublicIpAddress.
         let network = try await cloud.network()
         let plain = try await cloud.runInstance(vSwitchId: network.vSwitchId, groupId: network.groupId)
         let plainAnswer = try await cloud.call("DescribeInstances", ["InstanceIds": "[\"\(plain)\"]"])
         let names = try #require(plainAnswer.node("Instances")?.items.first?.fields.names)
         #expect(names.count == 55 && names.firstIndex(of: "EipAddress")! < names.firstIndex(of: "PublicIpAddress")!)
-        #expect(HashMapOrder.violations(plainAnswer) == [])
+        #expect(WireOrder.violations(plainAnswer.withRequestId(), action: "DescribeInstances", product: .ecs) == [])
     }
 
     @Test func theOtherDescribeShapes() async throws {
@@ -100,7 +83,7 @@ import Testing
         for (action, parameters, names) in answers {
             let answer = try await cloud.call(action, parameters)
             #expect(answer.names == names, "\(action)")
-            #expect(HashMapOrder.violations(answer) == [], "\(action)")
+            #expect(WireOrder.violations(answer.withRequestId(), action: action, product: .ecs) == [], "\(action)")
         }
         let permission = try #require(try await cloud.call("DescribeSecurityGroupAttribute", ["SecurityGroupId": groupId]).node("Permissions")?.items.first)
         #expect(permission.fields.count == 22 && permission.fields.names.first == "Policy" && permission.fields.names.last == "SourcePrefixListId")
@@ -129,7 +112,7 @@ import Testing
             ["VSwitchId": network.vSwitchId, "SecurityGroupId": network.groupId, "ImageId": ECSCloud.image, "InstanceType": ECSCloud.instanceType])
         #expect(run.names == ["InstanceIdSets"])
         let eni = try await cloud.call("CreateNetworkInterface", ["VSwitchId": network.vSwitchId, "SecurityGroupId": network.groupId])
-        #expect(eni.count == 21 && HashMapOrder.violations(eni) == [])
+        #expect(eni.count == 21 && WireOrder.violations(eni.withRequestId(), action: "CreateNetworkInterface", product: .ecs) == [])
         #expect(try await cloud.call("CreateSecurityGroup", ["VpcId": network.vpcId]).names == ["SecurityGroupId"])
     }
 }

@@ -21,8 +21,8 @@ enum AllocateEipAddress: RPCAction {
                 tx, context, bandwidth: bandwidth, internetChargeType: internetChargeType, instanceChargeType: instanceChargeType, name: name,
                 description: description, resourceGroupId: group, tags: tags)
             return RPCResponse([
-                .init("AllocationId", .string(eip.id)), .init("EipAddress", .string(eip.ipAddress)),
-                .init("ResourceGroupId", .string(eip.resourceGroupId)), .init("OrderId", ""),
+                .init("ResourceGroupId", .string(eip.resourceGroupId)), .init("AllocationId", .string(eip.id)),
+                .init("EipAddress", .string(eip.ipAddress)), .init("OrderId", ""),
             ])
         }
     }

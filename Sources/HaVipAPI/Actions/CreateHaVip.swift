@@ -14,7 +14,7 @@ enum CreateHaVip: RPCAction {
             description: parameters["Description"], resourceGroupId: parameters.optional("ResourceGroupId"), tags: try parameters.tags())
         return try await call.write(region, idempotent: true) { tx, context in
             let haVip = try HaVipOperations.create(tx, context, request)
-            return RPCResponse([.init("HaVipId", .string(haVip.id)), .init("IpAddress", .string(haVip.ipAddress))])
+            return RPCResponse([.init("IpAddress", .string(haVip.ipAddress)), .init("HaVipId", .string(haVip.id))])
         }
     }
 }

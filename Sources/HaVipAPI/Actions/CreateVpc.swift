@@ -18,8 +18,8 @@ enum CreateVpc: RPCAction {
             let vpc = try NetworkOperations.createVpc(
                 tx, context, cidrBlock: cidr, name: name, description: description, resourceGroupId: group, tags: tags)
             return RPCResponse([
-                .init("VpcId", .string(vpc.id)), .init("VRouterId", .string(vpc.vRouterId)), .init("RouteTableId", .string(vpc.routeTableId)),
-                .init("ResourceGroupId", .string(vpc.resourceGroupId)),
+                .init("VRouterId", .string(vpc.vRouterId)), .init("RouteTableId", .string(vpc.routeTableId)),
+                .init("ResourceGroupId", .string(vpc.resourceGroupId)), .init("VpcId", .string(vpc.id)),
             ])
         }
     }

@@ -11,8 +11,8 @@ enum DescribeRegions: RPCAction {
         let regions = Region.builtIn.map { region in
             ResponseNode.object([
                 .init("RegionId", .string(region.id)),
-                .init("LocalName", .string(region.name(in: language))),
                 .init("RegionEndpoint", .string(region.vpcEndpoint)),
+                .init("LocalName", .string(region.name(in: language))),
             ])
         }
         return RPCResponse([.init("Regions", .list(item: "Region", regions))])

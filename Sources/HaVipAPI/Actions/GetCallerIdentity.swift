@@ -11,8 +11,8 @@ enum GetCallerIdentity: RPCAction {
         return RPCResponse([
             .init("IdentityType", "Account"),
             .init("AccountId", .string(account)),
-            .init("UserId", .string(account)),
             .init("PrincipalId", .string(account)),
+            .init("UserId", .string(account)),
             .init("Arn", .string("acs:ram::\(account):root")),
         ])
     }

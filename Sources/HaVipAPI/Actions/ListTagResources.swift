@@ -18,8 +18,8 @@ enum ListTagResources: RPCAction {
         }
         let items = tags.map { tag in
             ResponseNode.object([
-                .init("ResourceId", .string(tag.resourceId)), .init("ResourceType", .string(tag.resourceType.rawValue)),
-                .init("TagKey", .string(tag.key)), .init("TagValue", .string(tag.value)),
+                .init("ResourceId", .string(tag.resourceId)), .init("TagKey", .string(tag.key)),
+                .init("ResourceType", .string(tag.resourceType.rawValue)), .init("TagValue", .string(tag.value)),
             ])
         }
         return RPCResponse([

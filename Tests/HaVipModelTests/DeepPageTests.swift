@@ -5,7 +5,7 @@ import Testing
 /// `OFFSET` gives: they concatenate to the whole listing in order, and rows added or removed between two
 /// requests move the pages as `OFFSET` would, on every counted scope (region, VPC, vSwitch).
 @Suite struct DeepPageTests {
-    static let scopes: [(name: String, filters: (World) -> [(key: HaVipQuery.FilterKey, values: [String])])] = [
+    static let scopes: [(name: String, filters: @Sendable (World) -> [(key: HaVipQuery.FilterKey, values: [String])])] = [
         ("region", { _ in [] }), ("vpc", { w in [(.vpcId, [w.vpc.id])] }), ("vswitch", { w in [(.vSwitchId, [w.vSwitch.id])] }),
     ]
 

@@ -2,10 +2,11 @@ import HaVipModel
 import RPCWire
 
 extension ActionCall {
-    /// The operation context for a region: the caller's account, the clock's time, the ID generator.
+    /// The operation context for a region: the caller's account, the clock's time, the ID generator, the page marks.
     public func context(_ region: Region) -> OperationContext {
         OperationContext(
-            account: account, regionId: region.id, now: services.clock.now(), ids: services.ids, settings: services.settings)
+            account: account, regionId: region.id, now: services.clock.now(), ids: services.ids, settings: services.settings,
+            pageMarks: services.pageMarks)
     }
 
     /// Runs a model operation in one write transaction, after finishing the account's due HaVip

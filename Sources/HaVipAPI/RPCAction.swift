@@ -33,11 +33,17 @@ public struct ActionServices: Sendable {
     public let clock: any WallClock
     public let ids: any IDGenerator
     public let settings: ModelSettings
+    /// Where deep pages of listings start, learned by this process's reads (``PageMarks``).
+    public let pageMarks: PageMarks
 
-    public init(store: any HaVipStore, clock: any WallClock, ids: any IDGenerator, settings: ModelSettings = ModelSettings()) {
+    public init(
+        store: any HaVipStore, clock: any WallClock, ids: any IDGenerator, settings: ModelSettings = ModelSettings(),
+        pageMarks: PageMarks = PageMarks()
+    ) {
         self.store = store
         self.clock = clock
         self.ids = ids
         self.settings = settings
+        self.pageMarks = pageMarks
     }
 }

@@ -57,6 +57,8 @@ struct Harness: Sendable {
     let clock: ManualClock
     let ids: SequentialIDGenerator
     let settings: ModelSettings
+    /// Marks every 3 items, so that the paging tests' small listings are paged from marks as deep pages are.
+    let marks = PageMarks(stride: 3)
 
     init(settings: ModelSettings = ModelSettings(transitionDelay: 0)) throws {
         (store, ready) = try TestStores.make()
@@ -68,7 +70,7 @@ struct Harness: Sendable {
     func context(
         account: AccountID = Fixture.account, region: String = Fixture.region, ids: (any IDGenerator)? = nil
     ) -> OperationContext {
-        OperationContext(account: account, regionId: region, now: clock.now(), ids: ids ?? self.ids, settings: settings)
+        OperationContext(account: account, regionId: region, now: clock.now(), ids: ids ?? self.ids, settings: settings, pageMarks: marks)
     }
 
     @discardableResult

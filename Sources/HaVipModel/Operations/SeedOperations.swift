@@ -36,6 +36,7 @@ public enum SeedOperations {
                 HaVipCounter.vSwitchKey(context.regionId, vSwitch.id),
             ]
             for key in keys { try HaVipCounter.add(added, key: key, account: context.account, tx) }
+            try HaVipCounter.renewListingVersion(context.regionId, account: context.account, tx)
         }
         return added
     }

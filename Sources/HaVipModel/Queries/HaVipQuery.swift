@@ -57,25 +57,31 @@ public struct HaVipView: Sendable, Equatable {
 extension HaVipOperations {
     /// One page of the account's HaVips in the context's region, oldest first, and the exact total.
     public static func describe(_ tx: some StoreTransaction, _ context: OperationContext, _ query: HaVipQuery) throws -> Page<HaVipView> {
-        let page = try ResourceQueries.page(
-            tx, context, query.conditions, tags: query.tags, query.page, knownTotal: countedTotal(tx, context, query))
+        let scope = countedScope(context, query)
+        let total = try scope.map { try HaVipCounter.value($0, account: context.account, tx) }
+        // A page past the first mark of a counted scope starts from the marks of the region's listing version.
+        var marks: ListingMarks?
+        if let scope, let pageMarks = context.pageMarks, !query.page.byToken, query.page.offset >= pageMarks.stride,
+            let version = try HaVipCounter.listingVersion(context.regionId, account: context.account, tx)
+        {
+            marks = ListingMarks(pageMarks, key: "\(context.account.rawValue)/\(scope)", version: version)
+        }
+        let page = try ResourceQueries.page(tx, context, query.conditions, tags: query.tags, query.page, knownTotal: total, marks: marks)
         return Page(total: page.total, items: try views(tx, account: context.account, page.items))
     }
 
-    /// The exact total from the counters, for the scopes they keep (the region, one VPC, one vSwitch);
-    /// nil for any other filter, which is counted.
-    static func countedTotal(_ tx: some StoreTransaction, _ context: OperationContext, _ query: HaVipQuery) throws -> Int? {
+    /// The counter that keeps the exact total, for the scopes counters keep (the region, one VPC, one
+    /// vSwitch); nil for any other filter, which is counted.
+    static func countedScope(_ context: OperationContext, _ query: HaVipQuery) -> String? {
         guard query.tags.isEmpty, query.resourceGroupId == nil else { return nil }
-        let key: String
         switch (query.filters.count, query.filters.first) {
-        case (0, _): key = HaVipCounter.regionKey(context.regionId)
+        case (0, _): return HaVipCounter.regionKey(context.regionId)
         case (1, let filter?) where filter.key == .vpcId && filter.values.count == 1:
-            key = HaVipCounter.vpcKey(context.regionId, filter.values[0])
+            return HaVipCounter.vpcKey(context.regionId, filter.values[0])
         case (1, let filter?) where filter.key == .vSwitchId && filter.values.count == 1:
-            key = HaVipCounter.vSwitchKey(context.regionId, filter.values[0])
+            return HaVipCounter.vSwitchKey(context.regionId, filter.values[0])
         default: return nil
         }
-        return try HaVipCounter.value(key, account: context.account, tx)
     }
 
     /// Loads associations, EIPs and tags for a page of HaVips with one query each.

@@ -56,9 +56,10 @@ public struct Page<Item: Sendable>: Sendable {
 public enum ResourceQueries {
     /// One page of the resources in the context's account and region that match `conditions`, ordered
     /// by creation time then ID, and the exact total (`knownTotal` when the caller has it without counting).
+    /// With `marks` (of the listing `conditions` select), a numbered page starts from the nearest mark.
     public static func page<R: RegionalRecord>(
         _ tx: some StoreTransaction, _ context: OperationContext, _ conditions: [Condition<R>], _ request: PageRequest,
-        knownTotal: Int? = nil
+        knownTotal: Int? = nil, marks: ListingMarks? = nil
     ) throws -> Page<R> {
         let base = Query(R.self, account: context.account, [.equals(R.column.regionId, context.regionId)] + conditions)
         let total = try knownTotal ?? tx.count(base)
@@ -68,6 +69,15 @@ public enum ResourceQueries {
         guard request.byToken else {
             page.limit = request.size
             page.offset = request.offset
+            if let marks, let start = try marks.marks.start(offset: request.offset, key: marks.key, version: marks.version, markAfter: { cursor in
+                var step = page
+                if let cursor { step.conditions.append(.after(R.column.createdAt, cursor.createdAt, then: R.column.id, cursor.id)) }
+                (step.limit, step.offset) = (1, marks.marks.stride - 1)
+                return try tx.select(step).first.map { PageCursor(createdAt: $0.createdAt, id: $0.id) }
+            }) {
+                page.conditions.append(.after(R.column.createdAt, start.cursor.createdAt, then: R.column.id, start.cursor.id))
+                page.offset = start.remaining
+            }
             return Page(total: total, items: try tx.select(page))
         }
         // One item more than asked says whether another page follows.
@@ -79,13 +89,13 @@ public enum ResourceQueries {
         return Page(total: total, items: kept, next: next)
     }
 
-    /// ``page(_:_:_:_:knownTotal:)`` for resources that carry tags: only those with every tag of `tags`
+    /// ``page(_:_:_:_:knownTotal:marks:)`` for resources that carry tags: only those with every tag of `tags`
     /// (with its value, when one is given).
     public static func page<R: TaggableRecord>(
         _ tx: some StoreTransaction, _ context: OperationContext, _ conditions: [Condition<R>], tags: [(key: String, value: String?)],
-        _ request: PageRequest, knownTotal: Int? = nil
+        _ request: PageRequest, knownTotal: Int? = nil, marks: ListingMarks? = nil
     ) throws -> Page<R> {
-        try page(tx, context, conditions + tags.map { .hasTag($0.key, value: $0.value) }, request, knownTotal: knownTotal)
+        try page(tx, context, conditions + tags.map { .hasTag($0.key, value: $0.value) }, request, knownTotal: knownTotal, marks: marks)
     }
 
     /// The region of an account's resource, for actions whose RegionId is optional.

@@ -31,13 +31,16 @@ public struct OperationContext: Sendable {
     public let now: Double
     public let ids: any IDGenerator
     public let settings: ModelSettings
+    /// Where deep pages of listings start, kept between requests (nil: every page is counted from the start).
+    public let pageMarks: PageMarks?
 
-    public init(account: AccountID, regionId: String, now: Double, ids: any IDGenerator, settings: ModelSettings) {
+    public init(account: AccountID, regionId: String, now: Double, ids: any IDGenerator, settings: ModelSettings, pageMarks: PageMarks? = nil) {
         self.account = account
         self.regionId = regionId
         self.now = now
         self.ids = ids
         self.settings = settings
+        self.pageMarks = pageMarks
     }
 
     /// The account's default resource group, `rg-acfm…`, stable for the account.

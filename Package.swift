@@ -122,6 +122,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `havip serve --dataplane netns`: the lab built from the store and kept matching it, the masters the wire shows
+        // written back through the model, and the control API's failover moving the address for real.
+        .target(
+            name: "HaVipDataplane",
+            dependencies: [
+                "HaVipLab", "HaVipModel", "HaVipServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The Linux declarations HaVipLab needs that Glibc does not export (packet sockets, setns).
         .target(name: "CHaVipLab"),
         // The client of both APIs: signed RPC calls (RPCWire's signer) and the control API, over async-http-client.
@@ -139,7 +150,7 @@ let package = Package(
         .executableTarget(
             name: "havip",
             dependencies: [
-                "HaVipServer", "HaVipSQLite", "HaVipPostgres", "HaVipModel", "HaVipLab", "HaVipClient", "RPCWire",
+                "HaVipServer", "HaVipSQLite", "HaVipPostgres", "HaVipModel", "HaVipLab", "HaVipDataplane", "HaVipClient", "RPCWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -161,6 +172,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "HaVipLabTests", dependencies: ["HaVipLab"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HaVipDataplaneTests", dependencies: ["HaVipDataplane", "HaVipLab", "HaVipModel"], swiftSettings: swiftSettings),
         .testTarget(name: "RPCWireTests", dependencies: ["RPCWire"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HaVipModelTests",

@@ -28,6 +28,8 @@ public actor Lab: Service {
     private var readyWaiters: [CheckedContinuation<Void, any Error>] = []
     var kernel: LabKernel?
     var processes: ProcessHost?
+    /// This lab's claim of its prefix on the machine, held from start to the end of tear-down.
+    private var lock: LabLock?
     #if os(Linux)
     private var watcher: ARPWatcher?
     #endif
@@ -106,6 +108,7 @@ public actor Lab: Service {
                 throw .invalidConfiguration("advert_int must be 1 to 255 seconds, not \(configuration.advertisementInterval)")
             }
             let tools = try LabEnvironment.tools(vrrp: configuration.vrrp)
+            lock = try LabLock(names)
             let made = LabKernel(names: names, tools: tools, runner: CommandRunner(logger: logger), gracePeriod: configuration.stopGracePeriod)
             kernel = made
             let leftovers = try await made.removeEverything()
@@ -122,6 +125,8 @@ public actor Lab: Service {
             readyWaiters = []
         } catch {
             if let kernel { _ = try? await kernel.removeEverything() }
+            lock?.release()
+            lock = nil
             phase = .failed(error)
             for waiter in readyWaiters { waiter.resume(throwing: error) }
             readyWaiters = []
@@ -147,6 +152,8 @@ public actor Lab: Service {
         keepaliveds = [:]
         if tracker.update(layout) { publish() }
         observationSink.finish()
+        lock?.release()
+        lock = nil
         phase = .stopped
         logger.info("lab: stopped")
     }

@@ -21,10 +21,10 @@ public enum HaVipServer {
                 limits: configuration.connections, registry: ConnectionRegistry(cap: connectionCap),
                 answer: ConnectionErrorAnswer(ids: configuration.ids), tls: configuration.tls),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            // Shut down in reverse order: the server drains first, then the fault watcher stops, then the store
-            // closes, then its services stop.
+            // Shut down in reverse order: the server drains first, then the fault watcher stops, then the further
+            // services (the data plane removes its lab), then the store closes, then its services stop.
             services: configuration.storeServices + [StoreLifecycle(store: configuration.store, logger: configuration.logger)]
-                + [controls.watcher(configuration)],
+                + configuration.services + [controls.watcher(configuration)],
             onServerRunning: { channel in
                 // See SpareDescriptorHandler: without it, running out of file descriptors spins the event loop.
                 try? await channel.eventLoop.submit {

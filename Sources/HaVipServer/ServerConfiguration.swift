@@ -34,6 +34,12 @@ public struct ServerConfiguration: Sendable {
     /// How often each node reads the faults' generation, in case it missed a change announcement: the
     /// longest a fault added through another node takes to be in force here (plus one read).
     public var faultPollInterval: Duration
+    /// Further services run beside the server (the netns data plane): started after the store's, and shut down
+    /// after the server has drained and before the store closes.
+    public var services: [any Service]
+    /// Called after every RPC request that succeeded, on its own task (it must be quick): the data plane looks at
+    /// the store again.
+    public var afterSuccessfulRequest: (@Sendable () -> Void)?
     public var logger: Logger
 
     /// `https` when the listener has TLS, else `http`.
@@ -58,6 +64,8 @@ public struct ServerConfiguration: Sendable {
         journalCapacity: Int = 10_000,
         failover: (any FailoverDriver)? = nil,
         faultPollInterval: Duration = .milliseconds(250),
+        services: [any Service] = [],
+        afterSuccessfulRequest: (@Sendable () -> Void)? = nil,
         logger: Logger = Logger(label: "havip")
     ) {
         self.host = host
@@ -78,6 +86,8 @@ public struct ServerConfiguration: Sendable {
         self.journalCapacity = journalCapacity
         self.failover = failover
         self.faultPollInterval = faultPollInterval
+        self.services = services
+        self.afterSuccessfulRequest = afterSuccessfulRequest
         self.logger = logger
     }
 }

@@ -63,11 +63,14 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup(title: "Connections") var connections: ConnectionOptions
 
+    @OptionGroup(title: "Data plane") var dataplaneOptions: DataplaneOptions
+
     func run() async throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "havip")
         logger.logLevel = logLevel
 
+        try dataplaneOptions.checkMachine()
         let keys = accessKeys.isEmpty ? [AccessKey.development] : accessKeys
         if accessKeys.isEmpty {
             announce("havip: no --access-key given; using the development key \(AccessKey.development.id):\(AccessKey.development.secret)")
@@ -76,16 +79,19 @@ struct Serve: AsyncParsableCommand {
             announce("havip: no --admin-token given; the control API under /_havip/ takes the development token \(AdminToken.development)")
         }
         let opened = try storeOptions.open(logger: logger)
-        let configuration = ServerConfiguration(
+        let configuration = try dataplaneOptions.applied(to: ServerConfiguration(
             host: host, port: port, tls: try await tlsOptions.serverTLS(store: storeOptions.store), store: opened.store, keys: KeyRing(keys: keys, mode: auth),
             nonces: opened.store as? any NonceLedger, nonceCapacity: nonceCapacity, settings: settings,
             connections: connections.applied(),
             storeServices: opened.services, prepareStore: opened.prepare,
             adminToken: adminToken ?? AdminToken.development, journalCapacity: journalCapacity,
-            logger: logger)
+            logger: logger))
         let storeDescription = storeOptions.store.description
+        let dataplaneSummary = dataplaneOptions.summary
         let app = HaVipServer.makeApplication(configuration) { address in
-            announce("havip listening on \(configuration.scheme)://\(address) (store: \(storeDescription), auth: \(auth.rawValue))")
+            announce(
+                "havip listening on \(configuration.scheme)://\(address) (store: \(storeDescription), auth: \(auth.rawValue))"
+                    + (dataplaneSummary.map { "; \($0)" } ?? ""))
         }
         try await app.runService()
     }

@@ -406,6 +406,17 @@ extension APIError {
     public static let failoverTargetNotRunning = APIError(
         "IncorrectInstanceStatus", 400, "The instance is not running: only a running instance can take over the HaVip.")
 
+    /// `failover` with the data plane on: the address did not reach the instance on the wire in time (its keepalived
+    /// did not take it, say). The master stays where the wire has it.
+    public static func failoverTimedOut(_ detail: String) -> APIError {
+        APIError("FailoverTimedOut", 504, "The address did not move on the wire in time: \(detail).")
+    }
+
+    /// `failover` with the data plane on, while the lab cannot move addresses (it is starting, stopping or failed).
+    public static func dataPlaneUnavailable(_ detail: String) -> APIError {
+        APIError("DataPlaneUnavailable", 503, "The data plane cannot move the address now: \(detail).")
+    }
+
     /// The error a world document's part ran into, with where in the document: `vpcs[0].vswitches[1]: …`.
     public static func located(_ error: APIError, at path: String) -> APIError {
         APIError(error.code, error.httpStatus, "\(path): \(error.message)")

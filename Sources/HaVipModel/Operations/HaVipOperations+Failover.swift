@@ -5,9 +5,20 @@ extension HaVipOperations {
     /// it when `account` is nil (the control API's `failover` names only the HaVip). The data plane reports the
     /// master it observes on the wire through this same operation.
     public static func failover(_ tx: some StoreTransaction, account: AccountID?, haVipId: String, to target: String, now: Double) throws -> HaVip {
+        var haVip = try checkFailover(tx, account: account, haVipId: haVipId, to: target, now: now)
+        if haVip.masterInstanceId != target {
+            haVip.masterInstanceId = target
+            try tx.update(haVip)
+        }
+        return haVip
+    }
+
+    /// Checks that the master may move to `target` (``failover(_:account:haVipId:to:now:)``'s rules) and answers the
+    /// HaVip as it is, locked, without moving anything: the data plane asks before it moves the address on the wire.
+    public static func checkFailover(_ tx: some StoreTransaction, account: AccountID?, haVipId: String, to target: String, now: Double) throws -> HaVip {
         let owner = try self.owner(tx, account: account, haVipId: haVipId)
         try HaVipTransitions.settle(tx, account: owner, now: now)
-        guard var haVip = try tx.fetch(HaVip.self, haVipId, account: owner, forUpdate: true), haVip.status != .deleted else {
+        guard let haVip = try tx.fetch(HaVip.self, haVipId, account: owner, forUpdate: true), haVip.status != .deleted else {
             throw APIError.haVipNotFound
         }
         guard let member = try associations(tx, of: haVip).first(where: { $0.instanceId == target }) else { throw APIError.haVipNotAssociated }
@@ -15,10 +26,6 @@ extension HaVipOperations {
             guard try tx.fetch(Instance.self, target, account: owner, forUpdate: true)?.status == .running else {
                 throw APIError.failoverTargetNotRunning
             }
-        }
-        if haVip.masterInstanceId != target {
-            haVip.masterInstanceId = target
-            try tx.update(haVip)
         }
         return haVip
     }

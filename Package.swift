@@ -42,6 +42,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Alibaba RPC protocol: parameters, signatures, response tree, renderers. No domain knowledge.
@@ -88,7 +90,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The Hummingbird application: a router with the RPC route (observer, envelope, authentication and fault
-        // middleware) and the control routes under /_havip/.
+        // middleware), the control routes under /_havip/ (the console's files compiled in), /metrics, the request log.
         .target(
             name: "HaVipServer",
             dependencies: [
@@ -106,7 +108,11 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            // The console's page, compiled into the binary (PackageResources.<name>, bytes): nothing to install or download.
+            resources: [.embedInCode("Console/index.html"), .embedInCode("Console/console.css"), .embedInCode("Console/console.js")],
             swiftSettings: swiftSettings
         ),
         // The data plane (Linux, root): vSwitches as bridges, instances as network namespaces, keepalived, who holds each

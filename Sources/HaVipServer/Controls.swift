@@ -1,24 +1,39 @@
 import HaVipModel
+import Logging
 
 /// The state the control API shares with the RPC route, made once per application: this node's copy of
-/// the faults, its request journal, what observes finished requests, and the failover driver.
+/// the faults, its request journal, its metrics, the nonces it remembers, what observes finished requests,
+/// and the failover driver.
 struct Controls: Sendable {
     let faults: FaultBook
     let journal: RequestJournal?
+    let metrics: ServerMetrics
+    /// Where signature nonces are remembered: the store's ledger when it has one, else this node's memory.
+    let nonces: any NonceLedger
     let failover: any FailoverDriver
-    let afterSuccessfulRequest: (@Sendable () -> Void)?
+    /// Everything that sees each finished RPC request: the journal (unless turned off), the request log (at
+    /// `info` and below), the metrics, and what wants to know of successes (the data plane).
+    let observers: [any RequestObserver]
 
     init(_ configuration: ServerConfiguration) {
         faults = FaultBook(store: configuration.store)
         journal = configuration.journalCapacity > 0 ? RequestJournal(capacity: configuration.journalCapacity) : nil
+        metrics = ServerMetrics()
+        nonces = configuration.nonces ?? NonceCache(capacity: configuration.nonceCapacity)
         failover = configuration.failover ?? ModelFailover(store: configuration.store, clock: configuration.clock)
-        afterSuccessfulRequest = configuration.afterSuccessfulRequest
+        var observers: [any RequestObserver] = journal.map { [$0] } ?? []
+        if configuration.logger.logLevel <= .info { observers.append(RequestLog(logger: configuration.logger)) }
+        observers.append(metrics)
+        if let call = configuration.afterSuccessfulRequest { observers.append(SuccessObserver(call: call)) }
+        self.observers = observers
     }
 
-    /// Everything that sees each finished RPC request (the journal, and what wants to know of successes: the data
-    /// plane; a request log or metrics would join them).
-    var observers: [any RequestObserver] {
-        (journal.map { [$0] } ?? []) + (afterSuccessfulRequest.map { [SuccessObserver(call: $0)] } ?? [])
+    /// The size of the in-memory nonce cache; nil when the nonces live in the store.
+    var nonceCacheEntries: Int? { (nonces as? NonceCache)?.count }
+
+    /// The store as the routes use it: the same store, each transaction measured.
+    func meteredStore(_ configuration: ServerConfiguration) -> any HaVipStore {
+        MeteredStore(store: configuration.store, metrics: metrics)
     }
 
     /// The service that keeps ``faults`` current while the server runs.

@@ -44,15 +44,16 @@ public enum HaVipServer {
     /// - `GET /`, `POST /`, the RPC API: ``RequestObserverMiddleware`` (the journal sees every finished
     ///   request) → ``RPCEnvelopeMiddleware`` (request ID, parameters, `Format`, action; every failure as the
     ///   error envelope) → ``Authenticator`` → ``FaultMiddleware`` (injected faults) → ``RPCController``;
-    /// - `/_havip/…`, the emulator's controls: ``ControlRoutes`` (health open; the rest behind the admin token);
+    /// - `/_havip/…`, the emulator's controls: ``ControlRoutes`` (health, the console's files and `GET /metrics`
+    ///   open; the rest behind the admin token); RPC actions and control endpoints use the store through
+    ///   ``MeteredStore``;
     /// - anything else: ``UnmatchedRouteMiddleware``.
     static func makeRouter(_ configuration: ServerConfiguration, controls: Controls) -> Router<HaVipRequestContext> {
         let router = Router(context: HaVipRequestContext.self)
+        let store = controls.meteredStore(configuration)
         let rpc = RPCController(
-            services: ActionServices(
-                store: configuration.store, clock: configuration.clock, ids: configuration.ids, settings: configuration.settings))
-        let authenticator = Authenticator(
-            keys: configuration.keys, clock: configuration.clock, nonces: configuration.nonces ?? NonceCache(capacity: configuration.nonceCapacity))
+            services: ActionServices(store: store, clock: configuration.clock, ids: configuration.ids, settings: configuration.settings))
+        let authenticator = Authenticator(keys: configuration.keys, clock: configuration.clock, nonces: controls.nonces)
         router.group()
             // One middleware value of a fixed type (the builder composes them): a single dynamic call per request.
             // The RPC route's middleware, all of it, is added here.
@@ -61,15 +62,16 @@ public enum HaVipServer {
                 RPCEnvelopeMiddleware(table: .standard, ids: configuration.ids, limits: configuration.limits, logger: configuration.logger)
                 authenticator
                 FaultMiddleware(
-                    book: controls.faults, store: configuration.store,
+                    book: controls.faults, store: configuration.store, metrics: controls.metrics,
                     changed: FaultChanges(book: controls.faults, store: configuration.store, logger: configuration.logger))
             }
             .on("/", method: .get, responder: rpc)
             .on("/", method: .post, responder: rpc)
         ControlRoutes(
-            store: configuration.store, clock: configuration.clock, ids: configuration.ids, settings: configuration.settings,
-            adminToken: configuration.adminToken, defaultAccount: configuration.keys.defaultAccount, faults: controls.faults,
-            journal: controls.journal, failover: controls.failover, logger: configuration.logger
+            store: store, clock: configuration.clock, ids: configuration.ids, settings: configuration.settings,
+            adminToken: configuration.adminToken, keys: configuration.keys, faults: controls.faults, journal: controls.journal,
+            metrics: controls.metrics, nonceCacheEntries: { controls.nonceCacheEntries }, failover: controls.failover,
+            logger: configuration.logger
         ).add(to: router)
         // Added after every route, router middleware wraps only the router's not-found responder: no matched
         // request passes through it. Whatever else answers unmatched paths (files compiled into the binary,

@@ -45,8 +45,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "How many requests this node's journal keeps for GET /_havip/requests (0 keeps none).")
     var journalCapacity = 10_000
 
-    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    @Option(help: "trace, debug, info, notice, warning, error or critical (info logs one line per request; warning silences that).")
     var logLevel = Logger.Level.info
+
+    @Option(help: "text (one readable line each) or json (one JSON object each, for log pipelines).")
+    var logFormat = LogFormat.text
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
@@ -66,7 +69,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup(title: "Data plane") var dataplaneOptions: DataplaneOptions
 
     func run() async throws {
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        LoggingSystem.bootstrap(logFormat.handler)
         var logger = Logger(label: "havip")
         logger.logLevel = logLevel
 
@@ -101,6 +104,18 @@ struct Serve: AsyncParsableCommand {
         ModelSettings(
             transitionDelay: transitionDelay, maxAssociationsPerHaVip: maxHavipAssociations, maxHaVipsPerInstance: maxHavipsPerInstance,
             maxVSwitchesPerVpc: maxVswitchesPerVpc)
+    }
+}
+
+/// `--log-format`: how log lines are written to standard error.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+
+    var handler: @Sendable (String) -> any LogHandler {
+        switch self {
+        case .text: { StreamLogHandler.standardError(label: $0) }
+        case .json: { JSONLogHandler.standardError(label: $0) }
+        }
     }
 }
 

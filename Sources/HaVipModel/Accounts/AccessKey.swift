@@ -55,6 +55,9 @@ public struct KeyRing: Sendable {
         return mode == .permissive ? AccessKey(id: id, secret: "") : nil
     }
 
+    /// The configured keys' accounts, each once, in order.
+    public var accounts: [AccountID] { Set(keys.values.map(\.account)).sorted { $0.rawValue < $1.rawValue } }
+
     /// Whether signatures are checked at all (never in permissive mode, where a configured key still maps
     /// to its configured account).
     public var verifiesSignatures: Bool { mode == .strict }

@@ -2,7 +2,7 @@ import HaVipModel
 import Hummingbird
 import RPCWire
 
-/// `GET /_havip/requests?action=&account=&limit=`: this node's request journal (``RequestJournal``).
+/// `GET /_havip/requests?action=&account=&status=&limit=`: this node's request journal (``RequestJournal``).
 extension ControlRoutes {
     /// How many entries an answer has when the request names no `limit`.
     static let defaultJournalLimit = 100
@@ -12,22 +12,23 @@ extension ControlRoutes {
     }
 
     /// `{"requests": [...]}`, oldest first: the last `limit` (100 by default, at most the journal's capacity)
-    /// requests of the action and account given, signatures and secrets removed.
+    /// requests of the action, account and status given (`status` a code, `404`, or a class, `4xx`),
+    /// signatures and secrets removed.
     private func requests(_ request: Request) throws -> Response {
-        let query = request.uri.queryParameters
-        let known: Set<String> = ["action", "account", "limit"]
-        if let unknown = query.map({ String($0.key) }).sorted().first(where: { !known.contains($0) }) {
-            throw APIError.controlInvalidBody("\(unknown): not a parameter of this request (it takes action, account, limit)")
-        }
+        let query = try Self.query(request, known: ["action", "account", "status", "limit"])
         let capacity = journal?.capacity ?? 0
         var limit = Self.defaultJournalLimit
-        if let text = query.get("limit") {
+        if let text = query["limit"] {
             guard let value = Int(text), value >= 1 else { throw APIError.controlInvalidBody("limit: a whole number, at least 1") }
             limit = value
         }
-        let action = query.get("action").flatMap { $0.isEmpty ? nil : $0 }
-        let account = query.get("account").flatMap { $0.isEmpty ? nil : $0 }
-        let entries = journal?.recent(action: action, account: account, limit: min(limit, capacity)) ?? []
+        var status: StatusFilter?
+        if let text = query["status"] {
+            guard let filter = StatusFilter(text) else { throw APIError.controlInvalidBody("status: an HTTP status (404) or a class (4xx)") }
+            status = filter
+        }
+        let entries =
+            journal?.recent(action: query["action"], account: query["account"], status: status, limit: min(limit, capacity)) ?? []
         return try Self.json(.ok, ["requests": entries.map(JournalAnswer.init)])
     }
 }

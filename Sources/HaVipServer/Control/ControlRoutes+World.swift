@@ -9,7 +9,7 @@ extension ControlRoutes {
     }
 
     private func applyWorld(_ request: Request) async throws -> Response {
-        let document = try Self.worldDocument(try await ControlBody.read(request), defaultAccount: defaultAccount)
+        let document = try Self.worldDocument(try await ControlBody.read(request), defaultAccount: keys.defaultAccount)
         let (now, ids, settings) = (clock.now(), ids, settings)
         let made = try await store.write { tx in try WorldOperations.apply(tx, document, now: now, ids: ids, settings: settings) }
         return try Self.json(.created, WorldAnswer(made))

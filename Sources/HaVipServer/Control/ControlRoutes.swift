@@ -10,12 +10,14 @@ import RPCWire
 /// request under the prefix that no endpoint answers gets ``ControlError/notFound(_:)`` (from
 /// ``UnmatchedRouteMiddleware``).
 ///
-/// `GET /_havip/health` is open to anyone: load balancers, start-up scripts and the test suite poll it, and
-/// it tells only whether the store answers. Every other endpoint needs the admin token
-/// (``AdminTokenMiddleware``): middleware added to the group applies only to the endpoints added after it.
-/// Each endpoint is a route plus a model operation (docs/controls.md):
+/// Open to anyone: `GET /_havip/health` (load balancers, start-up scripts and the test suite poll it; it tells
+/// only whether the store answers), `GET /metrics` (Prometheus scrapes it; `+Metrics`) and the console's
+/// files under `/_havip/console/` (`+Console`; the page asks for the token itself). Every other endpoint
+/// needs the admin token (``AdminTokenMiddleware``): middleware added to the group applies only to the
+/// endpoints added after it. Each endpoint is a route plus a model operation (docs/controls.md):
 /// - reset and snapshots (`ControlRoutes+State.swift`), a world (`+World`), transitions (`+Transitions`),
-///   faults (`+Faults`), failover (`+Failover`), the request journal (`+Requests`).
+///   faults (`+Faults`), failover (`+Failover`), the request journal (`+Requests`), the cloud's state as
+///   the console reads it (`+Overview`).
 struct ControlRoutes: Sendable {
     static let prefix = "/_havip"
 
@@ -24,11 +26,15 @@ struct ControlRoutes: Sendable {
     let ids: any IDGenerator
     let settings: ModelSettings
     let adminToken: String
-    /// The account a world document that names none is made in: the first configured key's.
-    let defaultAccount: AccountID
+    /// The configured keys: their accounts are the console's to pick; the first key's account is where a world
+    /// document that names none is made.
+    let keys: KeyRing
     let faults: FaultBook
     /// This node's journal; nil when `--journal-capacity 0` turned it off.
     let journal: RequestJournal?
+    let metrics: ServerMetrics
+    /// The in-memory nonce cache's size, read when `/metrics` is scraped (nil: the nonces live in the store).
+    let nonceCacheEntries: @Sendable () -> Int?
     let failover: any FailoverDriver
     let logger: Logger
 
@@ -38,8 +44,10 @@ struct ControlRoutes: Sendable {
     }
 
     func add(to router: Router<HaVipRequestContext>) {
+        addMetrics(to: router)
         let group = router.group(RouterPath(Self.prefix))
         group.get("health") { _, _ in await health() }
+        addConsole(to: group)
         group.add(middleware: ControlErrorMiddleware(logger: logger))
         group.add(middleware: AdminTokenMiddleware(token: adminToken))
         addState(to: group)
@@ -48,6 +56,7 @@ struct ControlRoutes: Sendable {
         addFaults(to: group)
         addFailover(to: group)
         addRequests(to: group)
+        addOverview(to: group)
     }
 
     /// `200 {"status":"ok","store":KIND}` once the store answers, `503 {"status":"unavailable",…}` while it does not.

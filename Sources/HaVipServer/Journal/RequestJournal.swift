@@ -33,9 +33,9 @@ final class RequestJournal: RequestObserver {
         }
     }
 
-    /// The last `limit` requests of `action` and `account` (each nil for any), oldest first. Searched under
-    /// the lock (copying the ring out would make the next request's write copy all of it).
-    func recent(action: String?, account: String?, limit: Int) -> [FinishedRequest] {
+    /// The last `limit` requests of `action`, `account` and `status` (each nil for any), oldest first.
+    /// Searched under the lock (copying the ring out would make the next request's write copy all of it).
+    func recent(action: String?, account: String?, status: StatusFilter? = nil, limit: Int) -> [FinishedRequest] {
         ring.withLock { ring in
             let entries = ring.entries
             var found: [FinishedRequest] = []
@@ -45,9 +45,33 @@ final class RequestJournal: RequestObserver {
                 let entry = entries[index]
                 if let action, entry.action != action { continue }
                 if let account, entry.account?.rawValue != account { continue }
+                if let status, !status.matches(entry.status) { continue }
                 found.append(entry)
             }
             return found.reversed()
+        }
+    }
+}
+
+/// Which HTTP statuses a journal search keeps: one (`404`) or a class (`4xx`).
+enum StatusFilter: Equatable {
+    case exactly(Int)
+    case hundreds(Int)
+
+    init?(_ text: String) {
+        if text.count == 3, text.hasSuffix("xx"), let digit = Int(text.prefix(1)), (1...5).contains(digit) {
+            self = .hundreds(digit)
+        } else if let code = Int(text), (100...599).contains(code) {
+            self = .exactly(code)
+        } else {
+            return nil
+        }
+    }
+
+    func matches(_ status: Int) -> Bool {
+        switch self {
+        case .exactly(let code): status == code
+        case .hundreds(let digit): status / 100 == digit
         }
     }
 }

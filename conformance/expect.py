@@ -211,7 +211,26 @@ class E:
                                  "The HaVip and the instance must belong to the same VSwitch.")
     INSTANCE_TYPE_UNSUPPORTED = Err(400, "InvalidInstanceType.ValueNotSupported",
                                     "The specified value of InstanceType is not supported.")
-    FILTER_KEY_UNSUPPORTED = Err(404, "InvalidFilterKey.ValueNotSupported", "The specified filter key is not supported.")
+    # Route tables and route entries
+    ROUTE_TABLE_NOT_FOUND = Err(400, "InvalidRouteTable.NotFound", "The specified route table does not exist.")
+    ROUTE_ENTRY_NOT_FOUND = Err(400, "InvalidRouteEntry.NotFound", "Route entry not exists.")
+    ROUTE_CIDR_MALFORMED = Err(400, "InvalidCidrBlock.Malformed", "Specified CIDR block is not valid.")
+    ROUTE_CIDR_INVALID = Err(400, "InvalidCidrBlock", "Specified CIDR block is not valid.")
+    ROUTE_CIDR_DUPLICATE = Err(400, "InvalidCIDRBlock.Duplicate", "Specified CIDR block is already exists.")
+    ROUTE_ENTRY_STATUS = Err(400, "IncorrectRouteEntryStatus", "Some route entry status blocked this operation.")
+    ROUTE_NEXT_HOP_VPC_MISMATCH = Err(400, "InvalidNextHop.Mismatch", "The next hop and the route table must belong to the same VPC.")
+    ROUTE_ENTRY_SYSTEM = Err(400, "OperationDenied", "Specified operation is denied as route entry type is system.")
+    ROUTE_PARAMETER_MISSING = Err(400, "MissingParameter", "Miss mandatory parameter.")
+    HAVIP_ROUTED = Err(400, "DependencyViolation.HaVipReferedByRouteEntry",
+                       "HaVip cannot be deleted when it is refered by a route table entry as next hop.")
+    EIP_BANDWIDTH_INVALID = Err(400, "InvalidParameter", 'Specified value of "Bandwidth" is not valid.')
+    EIP_NOT_FOUND = Err(404, "InvalidAllocationId.NotFound", "Specified allocation ID is not found")
+
+    @staticmethod
+    def filter_key_unsupported(n: int) -> Err:
+        """DescribeHaVips' unknown Filter.N.Key, naming the filter as the seed's error table spells it."""
+        return Err(404, "InvalidFilterKey.ValueNotSupported", f"Specified filter key is not supported: Filter.{n}.key")
+
     IP_MALFORMED = Err(400, "InvalidIPAddress.Malformed", "The specified IPAddress is not a valid or strict address.")
     IP_OUT_OF_RANGE = Err(400, "InvalidIPAddress.OutOfRange", "The specified IPAddress is out of VSwitch CIDR.")
     IP_RESERVED = Err(400, "InvalidIPAddress.NotAvailable",

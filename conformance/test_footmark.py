@@ -8,10 +8,9 @@ patched: footmark builds a fresh ``AcsClient`` per request with no endpoint, and
 ``aliyunsdkcore.profile.region_provider.add_endpoint`` fills (docs/clients.md). The test gives that
 resolver a fresh instance so the entries end with it.
 
-The VPC side of the same modules (ali_vpc, ali_vswitch, ali_route_entry, Eip.modify) needs VPC actions
-another branch adds (DescribeVpcAttribute, DescribeVSwitchAttributes, DescribeRouteTables,
-ModifyEipAddressAttribute): those tests are expected to fail until it is merged (strict, so they say
-when it is).
+The VPC side of the same modules runs too: ali_vpc and ali_vswitch (their waits read
+DescribeVpcAttribute and DescribeVSwitchAttributes), ali_route_entry with a HaVip next hop (its wait reads
+DescribeRouteTables) and Eip.modify (ModifyEipAddressAttribute).
 """
 
 from __future__ import annotations
@@ -30,9 +29,6 @@ from .cloud import IMAGE_ID, INSTANCE_TYPE, REGION, ZONE, Cloud  # noqa: E402
 from .server import TEST_KEY  # noqa: E402
 
 COUNT_TAG = {"role": "havip-node"}
-VPC_PENDING = pytest.mark.xfail(
-    strict=True, reason="needs DescribeVpcAttribute/DescribeVSwitchAttributes/route tables/ModifyEipAddressAttribute "
-                        "(the VPC side of issue 10, another branch): remove this mark when they are merged")
 
 
 @pytest.fixture
@@ -184,7 +180,6 @@ def test_eips_on_an_instance_and_a_havip(footmark, setup):
     assert vpcs.release_eip_address(allocation_id=eip.id)
 
 
-@VPC_PENDING
 def test_vpc_and_vswitch(footmark):
     """ali_vpc and ali_vswitch: create (each waits with its Describe*Attribute), modify, delete."""
     _, vpcs = footmark
@@ -195,16 +190,20 @@ def test_vpc_and_vswitch(footmark):
     assert vpcs.delete_vswitch(vswitch_id=vswitch.id) and vpcs.delete_vpc(vpc_id=vpc.id)
 
 
-@VPC_PENDING
 def test_route_entry_to_a_havip_and_eip_modify(footmark, setup):
     """ali_route_entry with a HaVip next hop, and Eip.modify."""
     ecs, vpcs = footmark
     vpc_id, vswitch_id = network(setup)
     havip = setup.create_havip(vswitch_id)["HaVipId"]
-    table = vpcs.describe_route_tables(vpc_id=vpc_id)[0]
-    assert vpcs.create_route_entry(route_table_id=table.route_table_id, destination_cidrblock="10.99.0.0/16",
-                                   nexthop_type="HaVip", nexthop_id=havip)
-    assert vpcs.delete_route_entry(route_table_id=table.route_table_id, destination_cidrblock="10.99.0.0/16",
-                                   nexthop_id=havip)
+    # DescribeRouteTables takes no VpcId (footmark would pass it and get every table): the module is given the
+    # VPC's route_table_id, as Terraform's alicloud_vpc exposes it.
+    table_id = setup.call("DescribeRouteTableList", VpcId=vpc_id)["RouterTableList"]["RouterTableListType"][0]["RouteTableId"]
+    [table] = vpcs.describe_route_tables(route_table_id=table_id)
+    assert table.route_table_id == table_id
+    entry = vpcs.create_route_entry(route_table_id=table_id, destination_cidrblock="10.99.0.0/16",
+                                    nexthop_type="HaVip", nexthop_id=havip)
+    assert entry and entry.status == "Available"
+    assert vpcs.delete_route_entry(route_table_id=table_id, destination_cidrblock="10.99.0.0/16", nexthop_id=havip)
+    assert vpcs.get_route_entry_attribute(route_table_id=table_id, destination_cidrblock="10.99.0.0/16") is None
     eip = vpcs.allocate_eip_address(bandwidth=1, internet_charge_type="PayByTraffic", name="fm-eip")
     assert eip.modify(bandwidth=2, name="fm-eip-2", description="changed")

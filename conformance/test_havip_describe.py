@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from .cloud import check_havip_page, ids
-from .expect import E, invalid, missing
+from .cloud import REGION, check_havip_page, ids
+from .expect import E, assert_json_error, invalid, invalid_parameter, missing
+from .raw import v1_request
 
 COUNT = 23
 
@@ -47,8 +48,10 @@ def test_paging_parameter_out_of_range(cloud, name, value):
 
 @pytest.mark.parametrize("key", ["InstanceId", "vpcid", "Name"])
 def test_unknown_filter_key(cloud, key):
-    cloud.fails(E.FILTER_KEY_UNSUPPORTED, "DescribeHaVips",
+    """The seed's error table: the offending filter is named (Filter.2.key)."""
+    cloud.fails(E.filter_key_unsupported(2), "DescribeHaVips",
                 Filter=[{"Key": "VpcId", "Value": ["vpc-x"]}, {"Key": key, "Value": ["x"]}])
+    cloud.fails(E.filter_key_unsupported(1), "DescribeHaVips", Filter=[{"Key": key, "Value": ["x"]}])
 
 
 def test_filters_or_within_a_key_and_across_keys(cloud, net):
@@ -76,10 +79,19 @@ def test_havip_id_that_does_not_exist(cloud):
 
 
 def test_too_many_filters_or_values(cloud):
+    """N and M of Filter.N.Key / Filter.N.Value.M are 1 to 5: the sixth is refused by name."""
     six = [{"Key": "VpcId", "Value": [f"vpc-{i}"]} for i in range(6)]
-    cloud.fails(invalid("Filter"), "DescribeHaVips", Filter=six)
-    cloud.fails(invalid("Filter.N.Value"), "DescribeHaVips",
+    cloud.fails(invalid("Filter.6.Key"), "DescribeHaVips", Filter=six)
+    cloud.fails(invalid("Filter.1.Value.6"), "DescribeHaVips",
                 Filter=[{"Key": "VpcId", "Value": [f"vpc-{i}" for i in range(6)]}])
+
+
+def test_a_sixth_filter_alone_is_refused(raw):
+    """Filter.6.Key on its own (a gap the SDKs never send) is a client error, not a filter applied."""
+    resp = raw.send(v1_request("DescribeHaVips", {"RegionId": REGION, "Filter.6.Key": "VpcId", "Filter.6.Value.1": "vpc-x"}))
+    assert_json_error(resp, 400, "InvalidParameter", invalid_parameter("Filter.6.Key"))
+    resp = raw.send(v1_request("DescribeHaVips", {"RegionId": REGION, "Filter.1.Key": "VpcId", "Filter.1.Value.9": "vpc-x"}))
+    assert_json_error(resp, 400, "InvalidParameter", invalid_parameter("Filter.1.Value.9"))
 
 
 def test_filter_without_key_or_values(cloud):

@@ -9,8 +9,8 @@ extension ActionCall {
             pageMarks: services.pageMarks)
     }
 
-    /// Runs a model operation in one write transaction, after finishing the account's due HaVip
-    /// transitions. With `idempotent`, a `ClientToken` makes a retry return the first result.
+    /// Runs a model operation in one write transaction, after finishing the account's due
+    /// transitions (HaVips', route entries'). With `idempotent`, a `ClientToken` makes a retry return the first result.
     public func write(
         _ region: Region, idempotent: Bool = false,
         _ body: @escaping @Sendable (any StoreTransaction, OperationContext) throws -> RPCResponse
@@ -20,23 +20,23 @@ extension ActionCall {
         let fingerprint = token == nil ? "" : parameters.fingerprint
         let action = self.action
         return try await services.store.write { tx in
-            try HaVipTransitions.settle(tx, account: context.account, now: context.now)
+            try Transitions.settle(tx, account: context.account, now: context.now)
             return try Idempotency.run(tx, context, action: action, clientToken: token, fingerprint: fingerprint) {
                 try body(tx, context)
             }
         }
     }
 
-    /// Runs a query on a consistent snapshot, after finishing the account's due HaVip transitions.
+    /// Runs a query on a consistent snapshot, after finishing the account's due transitions.
     public func read<T: Sendable>(_ region: Region, _ body: @escaping @Sendable (any StoreTransaction, OperationContext) throws -> T) async throws -> T {
         let context = context(region)
         let store = services.store
         // One snapshot answers when nothing is due (the usual case); otherwise settle first, then read.
         let answer: T? = try await store.read { tx in
-            try HaVipTransitions.anyDue(tx, account: context.account, now: context.now) ? nil : body(tx, context)
+            try Transitions.anyDue(tx, account: context.account, now: context.now) ? nil : body(tx, context)
         }
         if let answer { return answer }
-        try await store.write { tx in try HaVipTransitions.settle(tx, account: context.account, now: context.now) }
+        try await store.write { tx in try Transitions.settle(tx, account: context.account, now: context.now) }
         return try await store.read { tx in try body(tx, context) }
     }
 

@@ -83,6 +83,16 @@ extension Parameters {
     public func entries(_ prefix: String) throws(APIError) -> [Parameters] {
         do { return try records(prefix) } catch { throw APIError(error) }
     }
+
+    /// `indexedRecords(prefix)` with encoding errors mapped to the catalogue.
+    public func indexedEntries(_ prefix: String) throws(APIError) -> [(index: Int, fields: Parameters)] {
+        do { return try indexedRecords(prefix) } catch { throw APIError(error) }
+    }
+
+    /// `indexedList(prefix)` with encoding errors mapped to the catalogue.
+    public func indexedValues(_ prefix: String) throws(APIError) -> [(index: Int, value: String)] {
+        do { return try indexedList(prefix) } catch { throw APIError(error) }
+    }
 }
 
 extension Region {

@@ -21,6 +21,7 @@ public enum SQLSchema {
             Migration(name: "004_havip_counters", sql: haVipCounters),
             Migration(name: "005_ecs_details", sql: ecsDetails),
             Migration(name: "006_controls", sql: controls),
+            Migration(name: "007_route_tables", sql: routeTables),
         ].map { Migration(name: $0.name, sql: dialect.fillTypes($0.sql)) }
     }
 
@@ -91,6 +92,30 @@ public enum SQLSchema {
         CREATE TABLE snapshots (
             name TEXT NOT NULL, account TEXT NOT NULL, created_at {REAL} NOT NULL, resources {INTEGER} NOT NULL, PRIMARY KEY (account, name));
         CREATE TABLE snapshot_contents (name TEXT NOT NULL, account TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (account, name))
+        """
+
+    /// Each VPC's system route table and the custom route entries of route tables. Every existing VPC gets
+    /// its system route table here, under the ID its row already names; new ones get it with the VPC.
+    static let routeTables = """
+        CREATE TABLE route_tables (
+            id TEXT NOT NULL, account TEXT NOT NULL, region_id TEXT NOT NULL, vpc_id TEXT NOT NULL, vrouter_id TEXT NOT NULL,
+            name TEXT NOT NULL, description TEXT NOT NULL, resource_group_id TEXT NOT NULL, created_at {REAL} NOT NULL,
+            PRIMARY KEY (account, id));
+        CREATE INDEX route_tables_by_region ON route_tables (account, region_id, created_at, id);
+        CREATE INDEX route_tables_by_vpc ON route_tables (account, vpc_id);
+        INSERT INTO route_tables (id, account, region_id, vpc_id, vrouter_id, name, description, resource_group_id, created_at)
+            SELECT route_table_id, account, region_id, id, vrouter_id, '', '', resource_group_id, created_at FROM vpcs;
+
+        CREATE TABLE route_entries (
+            id TEXT NOT NULL, account TEXT NOT NULL, region_id TEXT NOT NULL, route_table_id TEXT NOT NULL, vpc_id TEXT NOT NULL,
+            destination_cidr_block TEXT NOT NULL, next_hop_type TEXT NOT NULL, next_hop_id TEXT NOT NULL, name TEXT NOT NULL,
+            description TEXT NOT NULL, status TEXT NOT NULL, next_status TEXT, due_at {REAL}, created_at {REAL} NOT NULL,
+            PRIMARY KEY (account, id));
+        CREATE INDEX route_entries_by_region ON route_entries (account, region_id, created_at, id);
+        CREATE INDEX route_entries_by_table ON route_entries (account, route_table_id, created_at, id);
+        CREATE INDEX route_entries_by_next_hop ON route_entries (account, next_hop_id);
+        CREATE INDEX route_entries_due ON route_entries (account, due_at) WHERE due_at IS NOT NULL;
+        CREATE INDEX route_entries_pending ON route_entries (next_status) WHERE next_status IS NOT NULL
         """
 
     /// Nonces shared by several nodes (PostgreSQL); a single node keeps them in memory.

@@ -28,16 +28,26 @@ public struct Parameters: Sendable {
 
     /// The values of `prefix.1`, `prefix.2`, … in index order: `list("ResourceId")`.
     public func list(_ prefix: String) throws(WireError) -> [String] {
-        try grouped(prefix).compactMap { $0.rest[""] }
+        try indexedList(prefix).map { $0.value }
+    }
+
+    /// ``list(_:)`` with the index each value was sent under (for an error that names it).
+    public func indexedList(_ prefix: String) throws(WireError) -> [(index: Int, value: String)] {
+        try grouped(prefix).compactMap { group in group.rest[""].map { (group.index, $0) } }
     }
 
     /// The records `prefix.N.*` in index order, each with the `prefix.N.` part removed from its names:
     /// `records("Tag")` gives one `Parameters` per tag holding `Key` and `Value`.
     public func records(_ prefix: String) throws(WireError) -> [Parameters] {
+        try indexedRecords(prefix).map { $0.fields }
+    }
+
+    /// ``records(_:)`` with the index N each record was sent under (for an error that names it).
+    public func indexedRecords(_ prefix: String) throws(WireError) -> [(index: Int, fields: Parameters)] {
         try grouped(prefix).compactMap { group in
             var fields = group.rest
             fields.removeValue(forKey: "")
-            return fields.isEmpty ? nil : Parameters(values: fields, limits: limits)
+            return fields.isEmpty ? nil : (group.index, Parameters(values: fields, limits: limits))
         }
     }
 

@@ -43,10 +43,10 @@ struct ECSCloud {
 
     /// Runs an action that must fail with exactly `error`.
     func fails(
-        _ error: APIError, _ action: String, _ parameters: [String: String?] = [:], region: String? = ECSCloud.region,
+        _ error: APIError, _ action: String, _ parameters: [String: String?] = [:], product: Product = .ecs, region: String? = ECSCloud.region,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async {
-        await #expect(throws: error, sourceLocation: sourceLocation) { try await call(action, parameters, region: region) }
+        await #expect(throws: error, sourceLocation: sourceLocation) { try await call(action, parameters, product: product, region: region) }
     }
 
     // MARK: Building

@@ -81,7 +81,7 @@ struct Harness: Sendable {
         let context = context(account: account, region: region, ids: ids)
         try await ready.value
         return try await store.write { tx in
-            if settle { try HaVipTransitions.settle(tx, account: context.account, now: context.now) }
+            if settle { try Transitions.settle(tx, account: context.account, now: context.now) }
             return try body(tx, context)
         }
     }
@@ -96,10 +96,10 @@ struct Harness: Sendable {
         return try await store.read { tx in try body(tx, context) }
     }
 
-    /// Runs `HaVipTransitions.settle` alone, at the clock's current time.
+    /// Runs `Transitions.settle` alone (HaVips and route entries), at the clock's current time.
     func settle(account: AccountID = Fixture.account) async throws {
         try await write(account: account, settle: false) { tx, context in
-            try HaVipTransitions.settle(tx, account: context.account, now: context.now)
+            try Transitions.settle(tx, account: context.account, now: context.now)
         }
     }
 

@@ -151,6 +151,22 @@ import Testing
         try await Self.roundTrip(eip, changed: changed)
     }
 
+    @Test func routeTableAndRouteEntry() async throws {
+        let table = RouteTable(
+            id: "vtb-1", account: Self.account, regionId: "cn-hangzhou", vpcId: "vpc-1", vRouterId: "vrt-1", name: "", description: "",
+            resourceGroupId: "rg-1", createdAt: 1)
+        var renamed = table
+        (renamed.name, renamed.description) = ("main", "d")
+        try await Self.roundTrip(table, changed: renamed)
+        let entry = RouteEntry(
+            id: "rte-1", account: Self.account, regionId: "cn-hangzhou", routeTableId: "vtb-1", vpcId: "vpc-1", destinationCidrBlock: "10.0.0.0/8",
+            nextHopType: .haVip, nextHopId: "havip-1", name: "n", description: "d", status: .pending, nextStatus: .available, dueAt: 5.5,
+            createdAt: 1)
+        var settled = entry
+        (settled.status, settled.nextStatus, settled.dueAt, settled.nextHopType) = (.available, nil, nil, .networkInterface)
+        try await Self.roundTrip(entry, changed: settled)
+    }
+
     @Test func tagAndIdempotencyRecord() async throws {
         let tag = Tag(account: Self.account, resourceType: .vSwitch, resourceId: "vsw-1", key: "env", value: "prod")
         var retagged = tag
@@ -193,8 +209,8 @@ import Testing
             names(Vpc.schema) + names(VSwitch.schema) + names(IPAllocation.schema) + names(IPFreeRange.schema) + names(HaVip.schema)
             + names(HaVipAssociation.schema) + names(HaVipCounter.schema) + names(SecurityGroup.schema) + names(Instance.schema)
             + names(NetworkInterface.schema) + names(Eip.schema) + names(Tag.schema) + names(IdempotencyRecord.schema)
-            + names(Disk.schema) + names(SecurityGroupRule.schema)
-        #expect(all.count == 161)
+            + names(Disk.schema) + names(SecurityGroupRule.schema) + names(RouteTable.schema) + names(RouteEntry.schema)
+        #expect(all.count == 184)
         for (column, property) in all where !exceptions.contains("\(property)=\(column)") {
             var snake = ""
             for character in property.replacing("VSwitch", with: "Vswitch").replacing("vSwitch", with: "vswitch")

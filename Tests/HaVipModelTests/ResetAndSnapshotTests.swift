@@ -3,9 +3,9 @@ import Testing
 
 /// `reset` and snapshots, on every store: what they delete, save and put back, exactly.
 @Suite struct ResetAndSnapshotTests {
-    /// A world that leaves a row in every state table: VPC, vSwitches (free ranges, allocations), a security
-    /// group with a rule, instances (ENIs, system disks), a tagged HaVip associated with two instances, its
-    /// counters, an EIP bound to it, and an idempotency record.
+    /// A world that leaves a row in every state table: VPC (its system route table), vSwitches (free ranges,
+    /// allocations), a security group with a rule, instances (ENIs, system disks), a tagged HaVip associated
+    /// with two instances, its counters, a route to it, an EIP bound to it, and an idempotency record.
     static func populatedWorld() async throws -> World {
         let w = try await World.make(instances: 2, enis: 1)
         let haVip = try await w.h.createHaVip(w.vSwitch, tags: [("team", "blue")])
@@ -14,6 +14,8 @@ import Testing
         let eip = try await w.h.allocateEip()
         try await w.h.write { tx, context in
             try EipOperations.associate(tx, context, allocationId: eip.id, instanceId: haVip.id, instanceType: "HaVip")
+            _ = try RouteOperations.createEntry(
+                tx, context, .init(routeTableId: w.vpc.routeTableId, destinationCidrBlock: "10.99.0.0/16", nextHopType: .haVip, nextHopId: haVip.id))
             try ComputeOperations.authorize(
                 tx, context, groupId: w.securityGroup.id,
                 .init(direction: .ingress, ipProtocol: .tcp, portRange: "22/22", cidrIp: "10.0.0.0/8"))
@@ -45,8 +47,8 @@ import Testing
         #expect(before.values.allSatisfy { $0 > 0 }, "a table the world leaves empty is not tested: \(before)")
         let capture = try await w.h.read { tx, _ in try SnapshotOperations.capture(tx) }
         let saved = try await w.h.write { tx, context in try SnapshotOperations.save(tx, name: "before", capture: capture, now: context.now) }
-        // VPC, vSwitches, group, instances, their system disks, ENIs (3 primary, 2 more), HaVip, EIP
-        #expect(saved.resources == 1 + 2 + 1 + 3 + 3 + 5 + 1 + 1)
+        // VPC, its route table, vSwitches, group, instances, their system disks, ENIs (3 primary, 2 more), HaVip, its route, EIP
+        #expect(saved.resources == 1 + 1 + 2 + 1 + 3 + 3 + 5 + 1 + 1 + 1)
 
         // Change everything a little: delete, create, modify.
         let other = try await w.h.createHaVip(w.otherVSwitch)
@@ -107,12 +109,12 @@ import Testing
         }
 
         let deleted = try await w.h.write { tx, _ in try ResetOperations.reset(tx, scope: .account(Fixture.otherAccount)) }
-        #expect(deleted == 2)
+        #expect(deleted == 3)  // the VPC, its route table, the vSwitch
         #expect(try await w.h.describe().total == 1)
         #expect(try await w.h.read(account: Fixture.otherAccount) { tx, context in try tx.count(Query(Vpc.self, account: context.account)) } == 0)
 
         let all = try await w.h.write { tx, _ in try ResetOperations.reset(tx, scope: .everyAccount) }
-        #expect(all == 17)
+        #expect(all == 19)  // the populated world (with its route table and route) and nothing of the other account
         #expect(try await Self.rowCounts(w.h).values.allSatisfy { $0 == 0 })
         // The controls stay.
         #expect(try await w.h.read { tx, _ in try FaultOperations.list(tx).map(\.id) } == ["fault-1"])

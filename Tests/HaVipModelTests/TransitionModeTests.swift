@@ -93,3 +93,57 @@ import Testing
         #expect(try await w.status(third.id) == .inUse)
     }
 }
+
+/// Route entries go `Pending → Available` by the same mode: held in manual mode until a step (which advances
+/// HaVips and routes together), due after a delay, released when the mode changes.
+@Suite struct RouteEntryTransitionTests {
+    func setMode(_ h: Harness, _ mode: TransitionMode) async throws {
+        try await h.write(settle: false) { tx, context in try Transitions.setMode(tx, mode, now: context.now) }
+    }
+
+    func createRoute(_ w: World, _ haVipId: String, _ cidr: String) async throws -> RouteEntry {
+        let tableId = w.vpc.routeTableId
+        return try await w.h.write { tx, context in
+            try RouteOperations.createEntry(tx, context, .init(routeTableId: tableId, destinationCidrBlock: cidr, nextHopType: .haVip, nextHopId: haVipId))
+        }
+    }
+
+    func status(_ w: World, _ id: String) async throws -> RouteEntryStatus? {
+        try await w.h.read { tx, context in try tx.fetch(RouteEntry.self, id, account: context.account)?.status }
+    }
+
+    @Test func aStepAdvancesRoutesAndHaVipsTogether() async throws {
+        let w = try await World.make(settings: TransitionModeTests.delayed, instances: 0, enis: 0)
+        let haVip = try await w.h.createHaVip(w.vSwitch)
+        w.h.clock.advance(by: 5)
+        try await w.h.settle()
+        try await setMode(w.h, .manual)
+        let route = try await createRoute(w, haVip.id, "10.99.0.0/16")
+        let other = try await w.h.createHaVip(w.vSwitch)
+        w.h.clock.advance(by: 3_600)
+        try await w.h.settle()
+        #expect(try await status(w, route.id) == .pending)
+        #expect(try await w.h.write(settle: false) { tx, context in try Transitions.step(tx, now: context.now) } == 2)
+        #expect(try await status(w, route.id) == .available)
+        #expect(try await w.status(other.id) == .available)
+    }
+
+    @Test func aDelayedRouteIsDueLikeAHaVip() async throws {
+        let w = try await World.make(settings: TransitionModeTests.delayed, instances: 0, enis: 0)
+        try await setMode(w.h, .delay(seconds: 0))
+        let haVip = try await w.h.createHaVip(w.vSwitch)
+        try await setMode(w.h, .delay(seconds: 2))
+        let route = try await createRoute(w, haVip.id, "10.99.0.0/16")
+        #expect(try await status(w, route.id) == .pending)
+        #expect(try await w.h.read { tx, context in try Transitions.anyDue(tx, account: context.account, now: context.now + 2) })
+        w.h.clock.advance(by: 2)
+        try await w.h.settle()
+        #expect(try await status(w, route.id) == .available)
+        // Held by manual mode, released by a delay of 0.
+        try await setMode(w.h, .manual)
+        let held = try await createRoute(w, haVip.id, "10.98.0.0/16")
+        #expect(try await status(w, held.id) == .pending)
+        try await setMode(w.h, .delay(seconds: 0))
+        #expect(try await status(w, held.id) == .available)
+    }
+}

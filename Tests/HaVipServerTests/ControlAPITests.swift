@@ -57,11 +57,11 @@ import Testing
                 _ = try await api.call("CreateVpc", [("RegionId", "cn-hangzhou"), ("CidrBlock", "10.0.0.0/16")], key: key)
             }
             let one = try await api.json(.post, "reset", #"{"account": "2222222222222222"}"#)
-            #expect(one["account"] as? String == "2222222222222222" && one["deleted"] as? Int == 1)
+            #expect(one["account"] as? String == "2222222222222222" && one["deleted"] as? Int == 2)  // the VPC and its route table
             #expect(try await api.vpcCount(key: TestServer.otherKey) == 0)
             #expect(try await api.vpcCount() == 1)
             let all = try await api.json(.post, "reset")
-            #expect(all["account"] == nil && all["deleted"] as? Int == 1)
+            #expect(all["account"] == nil && all["deleted"] as? Int == 2)
             #expect(try await api.vpcCount() == 0)
             // Keys stay: the same key still works.
             _ = try await api.call("DescribeRegions")
@@ -76,7 +76,7 @@ import Testing
             let ids = try await api.world()
             let saved = try await api.json(.post, "snapshots", #"{"name": "before test"}"#, status: .created)
             #expect(saved["name"] as? String == "before test")
-            #expect(saved["resources"] as? Int == 11)  // VPC, security group, vSwitch, 2 instances, their 2 system disks and 2 ENIs, HaVip, EIP
+            #expect(saved["resources"] as? Int == 12)  // VPC, its route table, security group, vSwitch, 2 instances, their 2 system disks and 2 ENIs, HaVip, EIP
             #expect((saved["createdAt"] as? String)?.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/) != nil)
             _ = try await api.call("CreateVpc", [("RegionId", "cn-hangzhou"), ("CidrBlock", "172.16.0.0/16")])
             _ = try await api.call("UnassociateHaVip", [("RegionId", "cn-hangzhou"), ("HaVipId", ids["havips"]!["vip"]!), ("InstanceId", ids["instances"]!["web2"]!)])

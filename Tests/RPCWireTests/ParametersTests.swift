@@ -59,6 +59,16 @@ import Testing
         #expect(try filters[1].list("Value") == ["InUse"])
     }
 
+    @Test func indexedViewsKeepTheIndexSent() throws {
+        let parameters = try Self.decode("Filter.6.Key=VpcId&Filter.6.Value.9=vpc-9&Filter.2.Value.1=x&ResourceId.4=d&ResourceId.2=b")
+        let filters = try parameters.indexedRecords("Filter")
+        #expect(filters.map { $0.index } == [2, 6])
+        #expect(filters[1].fields["Key"] == "VpcId")
+        #expect(try filters[1].fields.indexedList("Value").map { $0.index } == [9])
+        #expect(try parameters.indexedList("ResourceId").map { $0.index } == [2, 4])
+        #expect(try parameters.indexedList("ResourceId").map { $0.value } == ["b", "d"])
+    }
+
     @Test func duplicatesKeepTheLastValue() throws {
         let parameters = try Self.decode("Tag.1.Key=a&Tag.1.Key=b&Tag.1.Value=v&RegionId=x&RegionId=y")
         #expect(parameters["RegionId"] == "y")

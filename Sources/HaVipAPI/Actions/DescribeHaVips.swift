@@ -6,21 +6,28 @@ import RPCWire
 enum DescribeHaVips: RPCAction {
     static let name = "DescribeHaVips"
     static let product = Product.vpc
+    /// The largest N of `Filter.N.Key` and M of `Filter.N.Value.M`.
+    static let maxFilterIndex = 5
 
     static func run(_ call: ActionCall) async throws -> RPCResponse {
         let parameters = call.parameters
         let region = try parameters.region()
         let page = try parameters.paging()
-        let filterEntries = try parameters.entries("Filter")
-        guard filterEntries.count <= 5 else { throw APIError.invalidParameter("Filter") }
         var filters: [(key: HaVipQuery.FilterKey, values: [String])] = []
-        for entry in filterEntries {
+        for (n, entry) in try parameters.indexedEntries("Filter") {
+            // N and M are 1 to 5 (the API reference): a sixth filter or value is refused, naming what was sent.
+            guard n <= maxFilterIndex else {
+                let sent = entry["Key"] != nil ? "Key" : entry.pairs.map { $0.name }.sorted().first ?? "Key"
+                throw APIError.invalidParameter("Filter.\(n).\(sent)")
+            }
             guard let keyName = entry.optional("Key") else { throw APIError.missingParameter("Filter.N.Key") }
-            guard let key = HaVipQuery.FilterKey(rawValue: keyName) else { throw APIError.haVipFilterKeyUnsupported }
-            let values = try entry.values("Value")
+            guard let key = HaVipQuery.FilterKey(rawValue: keyName) else { throw APIError.haVipFilterKeyUnsupported(index: n) }
+            let values = try entry.indexedValues("Value")
             guard !values.isEmpty else { throw APIError.missingParameter("Filter.N.Value.M") }
-            guard values.count <= 5 else { throw APIError.invalidParameter("Filter.N.Value") }
-            filters.append((key, values))
+            if let sixth = values.first(where: { $0.index > maxFilterIndex }) {
+                throw APIError.invalidParameter("Filter.\(n).Value.\(sixth.index)")
+            }
+            filters.append((key, values.map { $0.value }))
         }
         let query = HaVipQuery(
             filters: filters, tags: try parameters.tagFilters("Tags"), resourceGroupId: parameters.optional("ResourceGroupId"), page: page)

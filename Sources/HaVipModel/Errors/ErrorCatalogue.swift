@@ -103,6 +103,27 @@ extension APIError {
     public static let zoneNotFound = APIError("InvalidZoneId.NotFound", 404, "Specified zone does not exist.")
     public static let missingRegionOrVpc = missingParameter("regionId or vpcInstanceId")
 
+    // MARK: Route tables and route entries (docs/compatibility.md, "Route tables")
+
+    /// An unknown RouteTableId (the code terraform's DescribeRouteEntryList read expects; status and message unverified).
+    public static let routeTableNotFound = APIError("InvalidRouteTable.NotFound", 400, "The specified route table does not exist.")
+    /// No custom route entry with this ID, or this destination and next hop (DeleteRouteEntry).
+    public static let routeEntryNotFound = APIError("InvalidRouteEntry.NotFound", 400, "Route entry not exists.")
+    public static let routeCidrMalformed = APIError("InvalidCidrBlock.Malformed", 400, "Specified CIDR block is not valid.")
+    /// A destination inside one of the VPC's vSwitches, or inside 100.64.0.0/10.
+    public static let routeCidrInvalid = APIError("InvalidCidrBlock", 400, "Specified CIDR block is not valid.")
+    public static let routeCidrDuplicate = APIError("InvalidCIDRBlock.Duplicate", 400, "Specified CIDR block is already exists.")
+    public static let routeEntryQuotaExceeded = APIError("QuotaExceeded", 400, "Route entry quota exceeded in this route table.")
+    /// Another entry of the table is still Pending: the real service adds one route of a table at a time.
+    public static let routeEntryIncorrectStatus = APIError("IncorrectRouteEntryStatus", 400, "Some route entry status blocked this operation.")
+    /// A next hop that is not in the route table's VPC (code and message unverified).
+    public static let routeNextHopVpcMismatch = APIError(
+        "InvalidNextHop.Mismatch", 400, "The next hop and the route table must belong to the same VPC.")
+    /// DeleteRouteEntry naming a system route (a vSwitch's, or the cloud services' 100.64.0.0/10).
+    public static let routeEntrySystem = APIError("OperationDenied", 400, "Specified operation is denied as route entry type is system.")
+    /// DeleteRouteEntry without a RouteEntryId, or without a RouteTableId and DestinationCidrBlock.
+    public static let routeEntryParameterMissing = APIError("MissingParameter", 400, "Miss mandatory parameter.")
+
     // MARK: HaVip
 
     public static let haVipNotFound = APIError("InvalidHaVipId.NotFound", 404, "The specified HaVip does not exist in the specified VPC.")
@@ -134,8 +155,13 @@ extension APIError {
         "InvalidVSwitchId.Mismatch", 400, "The HaVip and the instance must belong to the same VSwitch.")
     public static let instanceTypeUnsupported = APIError(
         "InvalidInstanceType.ValueNotSupported", 400, "The specified value of InstanceType is not supported.")
-    public static let haVipFilterKeyUnsupported = APIError(
-        "InvalidFilterKey.ValueNotSupported", 404, "The specified filter key is not supported.")
+    /// DescribeHaVips' unknown `Filter.N.Key`, naming the filter as the API reference's error table spells it
+    /// (`Filter.X.key`, lower-case `key`: ../shared/seed/DescribeHaVips.txt).
+    public static func haVipFilterKeyUnsupported(index: Int) -> APIError {
+        APIError("InvalidFilterKey.ValueNotSupported", 404, "Specified filter key is not supported: Filter.\(index).key")
+    }
+    public static let haVipReferencedByRouteEntry = APIError(
+        "DependencyViolation.HaVipReferedByRouteEntry", 400, "HaVip cannot be deleted when it is refered by a route table entry as next hop.")
 
     /// An address problem, in the words of the HaVip API.
     public static func haVipAddress(_ problem: AddressProblem) -> APIError {
@@ -174,6 +200,10 @@ extension APIError {
         "InvalidSecurityGroupDiscription.Malformed", 400, "Specified security group description is not valid.")
     public static let instanceNameMalformed = APIError("InvalidInstanceName.Malformed", 400, "Specified parameter InstanceName is not valid.")
     public static let zoneVSwitchMismatch = APIError("InvalidParameter.Mismatch", 400, "Specified virtual switch is not in the specified zone.")
+    /// Deleting an instance or ENI that a route goes through (the code terraform's DeleteInstance retries on;
+    /// status and message unverified).
+    public static let instanceIsRouteNextHop = APIError(
+        "DependencyViolation.RouteEntry", 403, "The specified instance is the next hop of a route entry.")
     public static let networkInterfaceNotFound = APIError("InvalidEniId.NotFound", 404, "The specified NetworkInterfaceId does not exist.")
     public static let networkInterfaceInUse = APIError(
         "InvalidOperation.InvalidEniState", 400, "The operation is not allowed in the current state of the network interface.")

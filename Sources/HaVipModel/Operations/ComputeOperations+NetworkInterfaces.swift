@@ -43,6 +43,7 @@ extension ComputeOperations {
     public static func deleteNetworkInterface(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
         let eni = try findNetworkInterface(tx, context, id)
         guard eni.type == .secondary, eni.instanceId == nil else { throw APIError.networkInterfaceInUse }
+        if try RouteOperations.isNextHop(tx, account: context.account, id: eni.id) { throw APIError.instanceIsRouteNextHop }
         try removeInterface(tx, eni)
     }
 

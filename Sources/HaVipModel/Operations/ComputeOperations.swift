@@ -162,16 +162,19 @@ public enum ComputeOperations {
         guard instance.status == .running else { throw APIError.instanceIncorrectStatus }
     }
 
-    /// Deletes a stopped instance (a running one only with `force`; never one with release protection),
-    /// its primary ENI and address, its system disk and their tags; it leaves every HaVip it was associated
-    /// with (masters fail over) and its EIP is unbound.
+    /// Deletes a stopped instance (a running one only with `force`; never one with release protection, nor
+    /// one a route goes through), its primary ENI and address, its system disk and their tags; it leaves
+    /// every HaVip it was associated with (masters fail over) and its EIP is unbound.
     public static func delete(_ tx: some StoreTransaction, _ context: OperationContext, id: String, force: Bool) throws {
         let instance = try findInstance(tx, context, id)
         guard !instance.deletionProtection else { throw APIError.deletionProtected }
         guard instance.status == .stopped || force else { throw APIError.instanceIncorrectStatus }
+        let interfaces = try tx.select(Query(NetworkInterface.self, account: context.account, [.equals(NetworkInterface.column.instanceId, id)]))
+        for hop in [id] + interfaces.filter({ $0.type == .primary }).map(\.id) {
+            if try RouteOperations.isNextHop(tx, account: context.account, id: hop) { throw APIError.instanceIsRouteNextHop }
+        }
         try HaVipOperations.instanceRemoved(tx, account: context.account, instanceId: id)
         try EipOperations.instanceRemoved(tx, account: context.account, instanceId: id)
-        let interfaces = try tx.select(Query(NetworkInterface.self, account: context.account, [.equals(NetworkInterface.column.instanceId, id)]))
         for eni in interfaces {
             if eni.type == .primary {
                 try removeInterface(tx, eni)

@@ -90,6 +90,24 @@ public enum EipOperations {
         try tx.update(eip)
     }
 
+    /// ModifyEipAddressAttribute: the bandwidth (the same 1–10000 Mbit/s as at allocation), the name and the
+    /// description; an absent parameter leaves its attribute alone.
+    public static func modify(
+        _ tx: some StoreTransaction, _ context: OperationContext, allocationId: String, bandwidth: String?, name: String?, description: String?
+    ) throws {
+        let megabits = try bandwidth.map { text in
+            guard let megabits = Int(text), (1...10_000).contains(megabits) else { throw APIError.eipBandwidthInvalid }
+            return megabits
+        }
+        let newName = try name.map { try Validation.name($0, error: .invalidParameter("Name")) }
+        let newDescription = try description.map { try Validation.description($0) }
+        var eip = try find(tx, context, allocationId, forUpdate: true)
+        if let megabits { eip.bandwidth = String(megabits) }
+        if let newName { eip.name = newName }
+        if let newDescription { eip.description = newDescription }
+        try tx.update(eip)
+    }
+
     public static func release(_ tx: some StoreTransaction, _ context: OperationContext, allocationId: String) throws {
         let eip = try find(tx, context, allocationId, forUpdate: true)
         guard eip.status == .available else { throw APIError.eipIncorrectStatus }

@@ -66,6 +66,7 @@ public enum HaVipOperations {
     public static func delete(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws {
         var haVip = try find(tx, context, id, forUpdate: true)
         guard haVip.status == .available else { throw APIError.haVipDeleteIncorrectStatus }
+        if try RouteOperations.isNextHop(tx, account: context.account, id: haVip.id) { throw APIError.haVipReferencedByRouteEntry }
         if try EipOperations.boundEip(tx, account: context.account, instanceId: haVip.id) != nil { throw APIError.haVipAssociatedWithEip }
         try HaVipTransitions.begin(tx, &haVip, through: .deleting, target: .deleted, context: context)
         if haVip.status == .deleted {

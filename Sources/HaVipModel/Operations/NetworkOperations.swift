@@ -17,6 +17,7 @@ public enum NetworkOperations {
             status: .available, resourceGroupId: try resourceGroup(resourceGroupId, context), vRouterId: context.ids.resourceId(prefix: "vrt"),
             routeTableId: context.ids.resourceId(prefix: "vtb"), createdAt: context.now)
         try tx.insert(vpc)
+        try RouteOperations.createSystemTable(tx, for: vpc)
         try TagOperations.replace(tx, context, vpc, tags: tags)
         return vpc
     }
@@ -30,8 +31,29 @@ public enum NetworkOperations {
         guard try tx.count(Query(SecurityGroup.self, account: context.account, [.equals(SecurityGroup.column.vpcId, vpc.id)])) == 0 else {
             throw APIError.vpcHasSecurityGroups
         }
+        try RouteOperations.removeTables(tx, of: vpc)
         try TagOperations.removeAll(tx, vpc)
         try tx.delete(vpc, account: context.account)
+    }
+
+    /// ModifyVpcAttribute: the name, the description, and the CIDR block (valid as at creation, and holding
+    /// every vSwitch of the VPC). An absent parameter leaves its attribute alone.
+    public static func modifyVpc(
+        _ tx: some StoreTransaction, _ context: OperationContext, id: String, name: String?, description: String?, cidrBlock: String?
+    ) throws {
+        let newName = try name.map { try Validation.name($0, error: .vpcNameMalformed) }
+        let newDescription = try description.map { try Validation.description($0, error: .vpcDescriptionMalformed) }
+        var vpc = try tx.find(Vpc.self, id, context, notFound: .vpcNotFound, lock: true)
+        if let cidrBlock {
+            guard let cidr = IPv4CIDR(cidrBlock), (8...28).contains(cidr.prefixLength), !forbiddenVpcRanges.contains(where: { $0.overlaps(cidr) })
+            else { throw APIError.vpcCidrInvalid }
+            let vSwitches = try tx.select(Query(VSwitch.self, account: context.account, [.equals(VSwitch.column.vpcId, vpc.id)]))
+            guard vSwitches.allSatisfy({ vSwitch in vSwitch.cidr.map { cidr.contains($0) } ?? false }) else { throw APIError.vpcCidrInvalid }
+            vpc.cidrBlock = cidr.description
+        }
+        if let newName { vpc.name = newName }
+        if let newDescription { vpc.description = newDescription }
+        try tx.update(vpc)
     }
 
     public static func createVSwitch(
@@ -68,6 +90,16 @@ public enum NetworkOperations {
         try IPAllocator.close(tx, vSwitch: vSwitch)
         try TagOperations.removeAll(tx, vSwitch)
         try tx.delete(vSwitch, account: context.account)
+    }
+
+    /// ModifyVSwitchAttribute: the name and the description; an absent parameter leaves its attribute alone.
+    public static func modifyVSwitch(_ tx: some StoreTransaction, _ context: OperationContext, id: String, name: String?, description: String?) throws {
+        let newName = try name.map { try Validation.name($0, error: .vSwitchNameMalformed) }
+        let newDescription = try description.map { try Validation.description($0, error: .vSwitchDescriptionMalformed) }
+        var vSwitch = try tx.find(VSwitch.self, id, context, notFound: .vSwitchNotFound, lock: true)
+        if let newName { vSwitch.name = newName }
+        if let newDescription { vSwitch.description = newDescription }
+        try tx.update(vSwitch)
     }
 
     /// Free addresses of a vSwitch: its usable size less the addresses in use.

@@ -1,7 +1,8 @@
 /// The transition mode (``TransitionMode``) of the model's status machines, kept in the store so that every
-/// node agrees, and the steps of manual mode. Today the HaVip is the one resource with asynchronous statuses
-/// (``HaVipTransitions``); another would begin its transitions in the mode ``mode(_:default:)`` answers and
-/// be advanced by ``step(_:now:)`` and ``setMode(_:_:now:)`` too.
+/// node agrees, and the steps of manual mode. HaVips (``HaVipTransitions``) and route entries
+/// (``RouteEntryTransitions``) have asynchronous statuses: each begins its transitions in the mode
+/// ``mode(_:default:)`` answers, and ``settle(_:account:now:)``, ``step(_:now:)`` and ``setMode(_:_:now:)``
+/// advance both.
 public enum Transitions {
     static let settingKey = "transitions"
     /// The longest delay a mode may set: an hour.
@@ -20,19 +21,37 @@ public enum Transitions {
             throw APIError.controlInvalidBody("seconds: a delay is 0 to \(Int(maximumDelay)) seconds")
         }
         try ControlSetting.set(settingKey, mode.stored, tx)
-        try HaVipTransitions.settleEveryAccount(tx, now: now)
+        try settleEveryAccount(tx, now: now)
         switch mode {
         case .manual:
             try HaVipTransitions.holdPending(tx)
+            try RouteEntryTransitions.holdPending(tx)
         case .delay(let seconds):
             try HaVipTransitions.releaseHeld(tx, dueAt: now + seconds)
-            try HaVipTransitions.settleEveryAccount(tx, now: now)
+            try RouteEntryTransitions.releaseHeld(tx, dueAt: now + seconds)
+            try settleEveryAccount(tx, now: now)
         }
     }
 
+    /// Whether any transition of the account (a HaVip's, a route entry's) is due at `now`.
+    public static func anyDue(_ tx: some StoreTransaction, account: AccountID, now: Double) throws -> Bool {
+        try HaVipTransitions.anyDue(tx, account: account, now: now) || RouteEntryTransitions.anyDue(tx, account: account, now: now)
+    }
+
+    /// Applies every due transition of the account: what every request does first.
+    public static func settle(_ tx: some StoreTransaction, account: AccountID, now: Double) throws {
+        try HaVipTransitions.settle(tx, account: account, now: now)
+        try RouteEntryTransitions.settle(tx, account: account, now: now)
+    }
+
+    static func settleEveryAccount(_ tx: some StoreTransaction, now: Double) throws {
+        try HaVipTransitions.settleEveryAccount(tx, now: now)
+        try RouteEntryTransitions.settleEveryAccount(tx, now: now)
+    }
+
     /// One step: every pending transition of every account, held or counting down, reaches its target status
-    /// now (a HaVip's transitions are one step long). Answers how many resources advanced.
+    /// now (HaVips' and route entries' transitions are one step long). Answers how many resources advanced.
     public static func step(_ tx: some StoreTransaction, now: Double) throws -> Int {
-        try HaVipTransitions.finishEveryPending(tx)
+        try HaVipTransitions.finishEveryPending(tx) + RouteEntryTransitions.finishEveryPending(tx)
     }
 }

@@ -45,6 +45,12 @@ extension NetworkOperations {
         return Page(total: page.total, items: try vSwitchViews(tx, account: context.account, page.items))
     }
 
+    /// DescribeVSwitchAttributes: one vSwitch of the account in the context's region, or `InvalidVSwitchId.NotFound`.
+    public static func describeVSwitch(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws -> VSwitchView {
+        let vSwitch = try tx.find(VSwitch.self, id, context, notFound: .vSwitchNotFound)
+        return try vSwitchViews(tx, account: context.account, [vSwitch])[0]
+    }
+
     /// Loads the VPCs, used address counts and tags of a page of vSwitches with one query each.
     static func vSwitchViews(_ tx: some StoreTransaction, account: AccountID, _ vSwitches: [VSwitch]) throws -> [VSwitchView] {
         guard !vSwitches.isEmpty else { return [] }

@@ -37,6 +37,12 @@ extension NetworkOperations {
         return Page(total: page.total, items: try vpcViews(tx, account: context.account, page.items))
     }
 
+    /// DescribeVpcAttribute: one VPC of the account in the context's region, or `InvalidVpcId.NotFound`.
+    public static func describeVpc(_ tx: some StoreTransaction, _ context: OperationContext, id: String) throws -> VpcView {
+        let vpc = try tx.find(Vpc.self, id, context, notFound: .vpcNotFound)
+        return try vpcViews(tx, account: context.account, [vpc])[0]
+    }
+
     /// Loads the vSwitches and tags of a page of VPCs with one query each.
     static func vpcViews(_ tx: some StoreTransaction, account: AccountID, _ vpcs: [Vpc]) throws -> [VpcView] {
         guard !vpcs.isEmpty else { return [] }

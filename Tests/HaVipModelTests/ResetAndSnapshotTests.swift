@@ -14,6 +14,7 @@ import Testing
         let eip = try await w.h.allocateEip()
         try await w.h.write { tx, context in
             try EipOperations.associate(tx, context, allocationId: eip.id, instanceId: haVip.id, instanceType: "HaVip")
+            _ = try ResourceGroupOperations.create(tx, context, id: "rg-snapshot0001", name: "snapshot")
             try ComputeOperations.authorize(
                 tx, context, groupId: w.securityGroup.id,
                 .init(direction: .ingress, ipProtocol: .tcp, portRange: "22/22", cidrIp: "10.0.0.0/8"))

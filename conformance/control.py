@@ -83,6 +83,10 @@ class Control:
     def world(self, document: Dict[str, Any]) -> Dict[str, Dict[str, str]]:
         return self.ok("POST", "world", document)
 
+    def resource_group(self, name: str, account: str) -> str:
+        """A new resource group of ``account`` (a world document of it alone): its ID."""
+        return self.world({"account": account, "resourceGroups": [{"name": name}]})["resourceGroups"][name]
+
     def transitions(self) -> Dict[str, Any]:
         return self.ok("GET", "transitions")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from .cloud import Cloud, unique
+from .control import Control
 from .expect import E, invalid, missing
 from .server import OTHER_KEY
 
@@ -462,6 +463,28 @@ def test_untag_all(cloud, vip):
 def test_move_to_an_invalid_group(cloud, vip, group):
     cloud.fails(E.RESOURCE_GROUP_INVALID, "MoveResourceGroup", ResourceType="HaVip", ResourceId=vip["HaVipId"],
                 NewResourceGroupId=group)
+
+
+def test_move_to_an_unknown_group_or_another_accounts(cloud, stranger, vip):
+    """The issue's probe: rg-doesnotexist000 answered 200. A group must exist and be the caller's: another
+    account's stored group, and its default group, are refused alike, and the HaVip stays where it was."""
+    theirs = Control(cloud.endpoint).resource_group(unique("theirs"), stranger.key.account)
+    their_default = stranger.call("CreateVpc", CidrBlock="10.0.0.0/8")["ResourceGroupId"]
+    before = cloud.havip(vip["HaVipId"])["ResourceGroupId"]
+    for group in ["rg-doesnotexist000", theirs, their_default]:
+        cloud.fails(E.RESOURCE_GROUP_INVALID, "MoveResourceGroup", ResourceType="HaVip", ResourceId=vip["HaVipId"],
+                    NewResourceGroupId=group)
+    assert cloud.havip(vip["HaVipId"])["ResourceGroupId"] == before
+    mine = Control(cloud.endpoint).resource_group(unique("mine"), cloud.key.account)
+    cloud.call("MoveResourceGroup", ResourceType="HaVip", ResourceId=vip["HaVipId"], NewResourceGroupId=mine)
+    assert cloud.havip(vip["HaVipId"])["ResourceGroupId"] == mine
+
+
+def test_create_in_an_unknown_group_creates_nothing(cloud, net):
+    before = cloud.havip_ids({"VSwitchId": net.vswitch_id})
+    cloud.fails(E.RESOURCE_GROUP_INVALID, "CreateHaVip", VSwitchId=net.vswitch_id, ResourceGroupId="rg-doesnotexist000")
+    cloud.fails(E.RESOURCE_GROUP_INVALID, "CreateVpc", CidrBlock="10.0.0.0/8", ResourceGroupId="rg-doesnotexist000")
+    assert cloud.havip_ids({"VSwitchId": net.vswitch_id}) == before
 
 
 def test_move_unknown_resource(cloud):

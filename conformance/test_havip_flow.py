@@ -11,6 +11,7 @@ import pytest
 
 from .cloud import (REGION, USABLE_IN_24, ZONE, Cloud, check_havip_item, check_havip_page, ids,
                     tags_of, unique)
+from .control import Control
 from .expect import E
 from .server import OTHER_KEY
 
@@ -105,7 +106,7 @@ def test_terraform_flow(path, flow_server):
     assert tags_of(describe_one(cloud, havip_id)) == {"env": "flow", "marker": marker}
 
     # ------------------------------------------------------- the resource group
-    group = "rg-" + unique("flow").replace("-", "")
+    group = Control(endpoint).resource_group(unique("flow"), cloud.key.account)
     cloud.call("MoveResourceGroup", ResourceType="HaVip", ResourceId=havip_id, NewResourceGroupId=group)
     assert describe_one(cloud, havip_id)["ResourceGroupId"] == group
 

@@ -11,8 +11,9 @@ from collections import Counter
 
 import pytest
 
-from .cloud import IMAGE_ID, INSTANCE_TYPE, REGION, ZONE, poll
+from .cloud import IMAGE_ID, INSTANCE_TYPE, REGION, ZONE, Cloud, poll
 from .multinode import needs_postgres, start_nodes
+from .raw import RawClient, v1_request
 from .sdk import ApiError, make_path
 from .server import TEST_KEY
 
@@ -154,3 +155,19 @@ def test_a_nonce_used_on_one_node_is_refused_on_another(nodes, monkeypatch):
     with pytest.raises(ApiError) as refused:
         second.call("DescribeRegions")
     assert (refused.value.code, refused.value.status) == ("SignatureNonceUsed", 400)
+
+
+def test_a_create_replayed_on_another_node_and_after_a_restart_is_refused_and_creates_nothing(nodes):
+    """The same V1-signed bytes sent to a second node, and again after that node restarts: refused each time."""
+    setup = Cloud("tea_v3", nodes[0].endpoint)
+    net = setup.build(instances=0)
+    create = v1_request("CreateHaVip", {"RegionId": REGION, "VSwitchId": net.vswitch_id})
+    first = RawClient(nodes[0].endpoint).send(create)
+    assert first.status == 200, first
+    for attempt in ("another node", "after its restart"):
+        if attempt == "after its restart":
+            nodes[1].restart()
+        replayed = RawClient(nodes[1].endpoint).send(create)
+        assert replayed.status == 400, (attempt, replayed)
+        assert replayed.json()["Code"] == "SignatureNonceUsed", (attempt, replayed)
+    assert setup.havip_ids({"VSwitchId": net.vswitch_id}) == [first.json()["HaVipId"]]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from .cloud import IMAGE_ID, INSTANCE_TYPE, OTHER_ZONE, USABLE_IN_24, ZONE, Cloud
+from .control import Control
 from .expect import E, Err, invalid
 
 NO_SUCH_VPC = "vpc-doesnotexist0000000000000"
@@ -458,15 +459,15 @@ def test_tags_and_groups_of_other_resources(cloud, net, resource_type):
     listed = cloud.call("ListTagResources", ResourceType=resource_type, ResourceId=[resource_id])
     assert [(t["ResourceId"], t["ResourceType"], t["TagKey"], t["TagValue"])
             for t in listed["TagResources"]["TagResource"]] == [(resource_id, canonical, "k", "v")], listed
-    cloud.call("MoveResourceGroup", ResourceType=resource_type, ResourceId=resource_id,
-               NewResourceGroupId="rg-aek2moved")
+    group = Control(cloud.endpoint).resource_group(f"moved-{resource_type}-{resource_id}", cloud.key.account)
+    cloud.call("MoveResourceGroup", ResourceType=resource_type, ResourceId=resource_id, NewResourceGroupId=group)
     if canonical == "VPC":
         [item] = cloud.call("DescribeVpcs", VpcId=resource_id)["Vpcs"]["Vpc"]
     elif canonical == "VSWITCH":
         item = cloud.vswitch(resource_id)
     else:
         item = cloud.eip(resource_id)
-    assert item["ResourceGroupId"] == "rg-aek2moved", item
+    assert item["ResourceGroupId"] == group, item
     assert item["Tags"] == {"Tag": [{"Key": "k", "Value": "v"}]}, item
 
 

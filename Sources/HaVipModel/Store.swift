@@ -13,6 +13,16 @@ public protocol HaVipStore: Sendable {
     /// Runs `body` on a consistent snapshot, without writing.
     func read<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T
 
+    /// Records used signature nonces, each until its expiry, where every node on the store and every later
+    /// run sees them: answers, for each claim in order, true when the nonce was free (it is now held) and
+    /// false when a record of it has not expired at `now` (a replay). A claim is durable when this returns.
+    /// Claims are independent: one refused does not undo the others.
+    func claimNonces(_ claims: [NonceClaim], now: Int64) async throws -> [Bool]
+
+    /// Forgets the nonces whose expiry is `now` or earlier; answers how many.
+    @discardableResult
+    func forgetNonces(expiredBy now: Int64) async throws -> Int
+
     /// Succeeds when the store can answer queries (its schema is migrated and a trivial query runs).
     func checkReady() async throws
 

@@ -192,26 +192,6 @@ func withStartDeadline<T: Sendable>(
     }
 }
 
-/// Nonces in the shared database, so that a nonce used on one node is refused on every other.
-extension PostgresStore: NonceLedger {
-    public func claim(nonce: String, accessKeyId: String, expiresAt: Int64, now: Int64) async throws -> Bool {
-        let key = accessKeyId + "\n" + nonce
-        return try await transaction(readOnly: false, isolation: "READ COMMITTED") { tx in
-            if expiresAt % 64 == 0 {
-                // Now and then, forget nonces whose window has closed (bounded table size).
-                _ = try tx.run("DELETE FROM signature_nonces WHERE expires_at <= \(now)")
-            }
-            let inserted = try tx.run(
-                """
-                INSERT INTO signature_nonces (key, expires_at) VALUES (\(key), \(expiresAt))
-                ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE signature_nonces.expires_at <= \(now)
-                RETURNING 1
-                """)
-            return !inserted.isEmpty
-        }
-    }
-}
-
 /// Control changes announced with `NOTIFY` on a channel of the store's schema and heard with `LISTEN` on a
 /// pooled connection kept for it (postgres-nio's `listen(on:consume:)`).
 extension PostgresStore: ChangeSignal {

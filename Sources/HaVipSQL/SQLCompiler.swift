@@ -12,11 +12,15 @@ public struct SQLDialect: Sendable {
     public let integerType: String
     /// `LIMIT` for "no limit" before an `OFFSET`.
     public let unlimited: String
+    /// What makes a table's writes skip the write-ahead log, where the database has it (`UNLOGGED`).
+    public let unloggedTable: String
 
     public static let sqlite = SQLDialect(
-        placeholder: { _ in "?" }, supportsForUpdate: false, realType: "REAL", integerType: "INTEGER", unlimited: "-1")
+        placeholder: { _ in "?" }, supportsForUpdate: false, realType: "REAL", integerType: "INTEGER", unlimited: "-1",
+        unloggedTable: "")
     public static let postgres = SQLDialect(
-        placeholder: { "$\($0)" }, supportsForUpdate: true, realType: "DOUBLE PRECISION", integerType: "BIGINT", unlimited: "ALL")
+        placeholder: { "$\($0)" }, supportsForUpdate: true, realType: "DOUBLE PRECISION", integerType: "BIGINT", unlimited: "ALL",
+        unloggedTable: "UNLOGGED")
 }
 
 /// A statement and its bound values.

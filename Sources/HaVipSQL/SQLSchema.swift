@@ -22,6 +22,8 @@ public enum SQLSchema {
             Migration(name: "005_ecs_details", sql: ecsDetails),
             Migration(name: "006_controls", sql: controls),
             Migration(name: "007_route_tables", sql: routeTables),
+            Migration(name: "008_signature_nonces", sql: signatureNonceDigests),
+            Migration(name: "009_resource_groups", sql: resourceGroups),
         ].map { Migration(name: $0.name, sql: dialect.fillTypes($0.sql)) }
     }
 
@@ -118,10 +120,25 @@ public enum SQLSchema {
         CREATE INDEX route_entries_pending ON route_entries (next_status) WHERE next_status IS NOT NULL
         """
 
-    /// Nonces shared by several nodes (PostgreSQL); a single node keeps them in memory.
+    /// Nonces shared by several nodes (PostgreSQL); a single node kept them in memory. Replaced by 008.
     static let signatureNonces = """
         CREATE TABLE signature_nonces (key TEXT PRIMARY KEY, expires_at {INTEGER} NOT NULL);
         CREATE INDEX signature_nonces_by_expiry ON signature_nonces (expires_at)
+        """
+
+    /// Nonces on every store, as digests (``NonceDigest``, 32 hexadecimal digits) rather than the client's
+    /// text, so that a row's size is fixed. On PostgreSQL the table is `UNLOGGED`: its writes skip the WAL
+    /// (a claim costs an insert, no log flush), and a crash of the database (not a clean restart) empties it.
+    static let signatureNonceDigests = """
+        DROP TABLE signature_nonces;
+        CREATE {UNLOGGED} TABLE signature_nonces (digest TEXT PRIMARY KEY, expires_at {INTEGER} NOT NULL);
+        CREATE INDEX signature_nonces_by_expiry ON signature_nonces (expires_at)
+        """
+
+    /// The resource groups accounts have beside their default one (which is never stored).
+    static let resourceGroups = """
+        CREATE TABLE resource_groups (
+            id TEXT NOT NULL, account TEXT NOT NULL, name TEXT NOT NULL, created_at {REAL} NOT NULL, PRIMARY KEY (account, id))
         """
 
     /// Every table is keyed by (account, key): accounts never see each other's rows.
@@ -215,5 +232,6 @@ public enum SQLSchema {
 extension SQLDialect {
     func fillTypes(_ sql: String) -> String {
         sql.replacingOccurrences(of: "{REAL}", with: realType).replacingOccurrences(of: "{INTEGER}", with: integerType)
+            .replacingOccurrences(of: "{UNLOGGED}", with: unloggedTable)
     }
 }

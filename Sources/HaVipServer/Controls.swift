@@ -8,8 +8,8 @@ struct Controls: Sendable {
     let faults: FaultBook
     let journal: RequestJournal?
     let metrics: ServerMetrics
-    /// Where signature nonces are remembered: the store's ledger when it has one, else this node's memory.
-    let nonces: any NonceLedger
+    /// Where signature nonces are remembered: this node's cache in front of the store.
+    let nonces: NonceLedger
     let failover: any FailoverDriver
     /// Everything that sees each finished RPC request: the journal (unless turned off), the request log (at
     /// `info` and below), the metrics, and what wants to know of successes (the data plane).
@@ -19,7 +19,7 @@ struct Controls: Sendable {
         faults = FaultBook(store: configuration.store)
         journal = configuration.journalCapacity > 0 ? RequestJournal(capacity: configuration.journalCapacity) : nil
         metrics = ServerMetrics()
-        nonces = configuration.nonces ?? NonceCache(capacity: configuration.nonceCapacity)
+        nonces = NonceLedger(store: configuration.store, clock: configuration.clock, capacity: configuration.nonceCapacity)
         failover = configuration.failover ?? ModelFailover(store: configuration.store, clock: configuration.clock)
         var observers: [any RequestObserver] = journal.map { [$0] } ?? []
         if configuration.logger.logLevel <= .info { observers.append(RequestLog(logger: configuration.logger)) }
@@ -28,8 +28,8 @@ struct Controls: Sendable {
         self.observers = observers
     }
 
-    /// The size of the in-memory nonce cache; nil when the nonces live in the store.
-    var nonceCacheEntries: Int? { (nonces as? NonceCache)?.count }
+    /// How many nonce digests this node's cache holds (the store holds every node's).
+    var nonceCacheEntries: Int? { nonces.cache.count }
 
     /// The store as the routes use it: the same store, each transaction measured.
     func meteredStore(_ configuration: ServerConfiguration) -> any HaVipStore {

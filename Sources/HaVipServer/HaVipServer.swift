@@ -21,10 +21,11 @@ public enum HaVipServer {
                 limits: configuration.connections, registry: ConnectionRegistry(cap: connectionCap),
                 answer: ConnectionErrorAnswer(ids: configuration.ids), tls: configuration.tls),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            // Shut down in reverse order: the server drains first, then the fault watcher stops, then the further
-            // services (the data plane removes its lab), then the store closes, then its services stop.
+            // Shut down in reverse order: the server drains first, then the nonce sweeper and the fault watcher stop,
+            // then the further services (the data plane removes its lab), then the store closes, then its services stop.
             services: configuration.storeServices + [StoreLifecycle(store: configuration.store, logger: configuration.logger)]
-                + configuration.services + [controls.watcher(configuration)],
+                + configuration.services + [controls.watcher(configuration)]
+                + [NonceSweeper(store: configuration.store, clock: configuration.clock, interval: configuration.nonceSweepInterval, logger: configuration.logger)],
             onServerRunning: { channel in
                 // See SpareDescriptorHandler: without it, running out of file descriptors spins the event loop.
                 try? await channel.eventLoop.submit {
@@ -53,7 +54,9 @@ public enum HaVipServer {
         let store = controls.meteredStore(configuration)
         let rpc = RPCController(
             services: ActionServices(store: store, clock: configuration.clock, ids: configuration.ids, settings: configuration.settings))
-        let authenticator = Authenticator(keys: configuration.keys, clock: configuration.clock, nonces: controls.nonces)
+        let authenticator = Authenticator(
+            keys: configuration.keys, clock: configuration.clock, nonces: controls.nonces,
+            rateLimiter: configuration.rateLimit.map { RateLimiter(requestsPerSecond: $0, clock: configuration.clock) })
         router.group()
             // One middleware value of a fixed type (the builder composes them): a single dynamic call per request.
             // The RPC route's middleware, all of it, is added here.

@@ -15,9 +15,12 @@ public struct ServerConfiguration: Sendable {
     public var clock: any WallClock
     public var ids: any IDGenerator
     public var limits: WireLimits
-    /// Where used nonces are remembered; nil means in memory, holding at most `nonceCapacity`.
-    public var nonces: (any NonceLedger)?
+    /// How many nonces this node's cache holds in front of the store's ledger (``NonceCache``).
     public var nonceCapacity: Int
+    /// How often the store's expired nonces are deleted.
+    public var nonceSweepInterval: Duration
+    /// Requests a second allowed per AccessKey on this node, then `Throttling.User`; nil allows any rate.
+    public var rateLimit: Int?
     public var settings: ModelSettings
     /// Timeouts and the connection cap of each HTTP connection.
     public var connections: ConnectionLimits
@@ -54,8 +57,9 @@ public struct ServerConfiguration: Sendable {
         clock: any WallClock = SystemClock(),
         ids: any IDGenerator = RandomIDGenerator(),
         limits: WireLimits = .standard,
-        nonces: (any NonceLedger)? = nil,
-        nonceCapacity: Int = 2_000_000,
+        nonceCapacity: Int = 250_000,
+        nonceSweepInterval: Duration = .seconds(60),
+        rateLimit: Int? = nil,
         settings: ModelSettings = ModelSettings(),
         connections: ConnectionLimits = .standard,
         storeServices: [any Service] = [],
@@ -76,8 +80,9 @@ public struct ServerConfiguration: Sendable {
         self.clock = clock
         self.ids = ids
         self.limits = limits
-        self.nonces = nonces
         self.nonceCapacity = nonceCapacity
+        self.nonceSweepInterval = nonceSweepInterval
+        self.rateLimit = rateLimit
         self.settings = settings
         self.connections = connections
         self.storeServices = storeServices

@@ -24,8 +24,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "strict verifies every signature; permissive accepts any AccessKeyId unchecked.")
     var auth = AuthMode.strict
 
-    @Option(help: "How many signature nonces to remember at most (bounded replay protection).")
-    var nonceCapacity = 2_000_000
+    @Option(help: "How many signature nonces this node caches in front of the store (about 96 bytes each; the store keeps every nonce of the window).")
+    var nonceCapacity = 250_000
+
+    @Option(help: "Requests a second allowed per AccessKey on this node, then Throttling.User (default: no limit).")
+    var rateLimit: Int?
 
     @Option(help: "Seconds a HaVip stays Creating, Associating, Unassociating or Deleting (decimal; 0 = synchronous).")
     var transitionDelay = ModelSettings().transitionDelay
@@ -54,6 +57,7 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard nonceCapacity > 0 else { throw ValidationError("--nonce-capacity must be at least 1") }
+        if let rateLimit, rateLimit <= 0 || rateLimit > 1_000_000 { throw ValidationError("--rate-limit must be 1 to 1000000") }
         guard transitionDelay >= 0, transitionDelay.isFinite else { throw ValidationError("--transition-delay must be 0 or more seconds") }
         guard maxHavipAssociations > 0, maxHavipsPerInstance > 0, maxVswitchesPerVpc > 0 else {
             throw ValidationError("limits must be positive")
@@ -84,7 +88,7 @@ struct Serve: AsyncParsableCommand {
         let opened = try storeOptions.open(logger: logger)
         let configuration = try dataplaneOptions.applied(to: ServerConfiguration(
             host: host, port: port, tls: try await tlsOptions.serverTLS(store: storeOptions.store), store: opened.store, keys: KeyRing(keys: keys, mode: auth),
-            nonces: opened.store as? any NonceLedger, nonceCapacity: nonceCapacity, settings: settings,
+            nonceCapacity: nonceCapacity, rateLimit: rateLimit, settings: settings,
             connections: connections.applied(),
             storeServices: opened.services, prepareStore: opened.prepare,
             adminToken: adminToken ?? AdminToken.development, journalCapacity: journalCapacity,

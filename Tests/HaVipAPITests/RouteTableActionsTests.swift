@@ -35,7 +35,7 @@ import Testing
     @Test func everyVpcHasItsSystemTable() async throws {
         let (cloud, network, _, tableId) = try await Self.scene()
         let list = try await cloud.call("DescribeRouteTableList", ["VpcId": network.vpcId], product: .vpc)
-        #expect(HashMapOrder.violations(list).isEmpty, "\(HashMapOrder.violations(list))")
+        #expect(WireOrder.violations(list.withRequestId(.vpc), action: "DescribeRouteTableList", product: .vpc) == [], "\(WireOrder.violations(list.withRequestId(.vpc), action: "DescribeRouteTableList", product: .vpc))")
         #expect(list.names == ["TotalCount", "PageSize", "PageNumber", "RouterTableList"] && list.node("TotalCount") == .int(1))
         let item = try #require(list.node("RouterTableList")?.items.first)
         #expect(item.fields.count == 16 && item["RouteTableType"]?.text == "System" && item["VpcId"]?.text == network.vpcId)
@@ -83,7 +83,7 @@ import Testing
         let (cloud, network, haVipId, tableId) = try await Self.scene()
         let entryId = try await Self.route(cloud, tableId, "10.99.0.0/16", haVipId)
         let tables = try await cloud.call("DescribeRouteTables", ["RouteTableId": tableId], product: .vpc, region: nil)
-        #expect(HashMapOrder.violations(tables).isEmpty, "\(HashMapOrder.violations(tables))")
+        #expect(WireOrder.violations(tables.withRequestId(.vpc), action: "DescribeRouteTables", product: .vpc) == [], "\(WireOrder.violations(tables.withRequestId(.vpc), action: "DescribeRouteTables", product: .vpc))")
         #expect(tables.names == ["TotalCount", "PageSize", "PageNumber", "RouteTables"])
         let table = try #require(tables.node("RouteTables")?.items.first)
         #expect(table.fields.count == 8 && table["VSwitchIds"]?.strings == [network.vSwitchId])
@@ -98,7 +98,7 @@ import Testing
         #expect(try await cloud.call("DescribeRouteTables", ["RouterType": "VBR"], product: .vpc).node("TotalCount") == .int(0))
 
         let list = try await cloud.call("DescribeRouteEntryList", ["RouteTableId": tableId], product: .vpc)
-        #expect(HashMapOrder.violations(list).isEmpty, "\(HashMapOrder.violations(list))")
+        #expect(WireOrder.violations(list.withRequestId(.vpc), action: "DescribeRouteEntryList", product: .vpc) == [], "\(WireOrder.violations(list.withRequestId(.vpc), action: "DescribeRouteEntryList", product: .vpc))")
         #expect(list.names == ["NextToken", "RouteEntrys"] && list.node("NextToken") == "")
         let items = list.node("RouteEntrys")?.items ?? []
         #expect(items.count == 3 && items.allSatisfy { $0.fields.count == 12 })

@@ -10,7 +10,7 @@ import Testing
         let cloud = try ECSCloud()
         let network = try await cloud.network()
         let vpc = try await cloud.call("DescribeVpcAttribute", ["VpcId": network.vpcId], product: .vpc)
-        #expect(HashMapOrder.violations(vpc).isEmpty, "\(HashMapOrder.violations(vpc))")
+        #expect(WireOrder.violations(vpc.withRequestId(.vpc), action: "DescribeVpcAttribute", product: .vpc) == [], "\(WireOrder.violations(vpc.withRequestId(.vpc), action: "DescribeVpcAttribute", product: .vpc))")
         #expect(vpc.names.count == 27)
         #expect(try vpc.string("VpcId") == network.vpcId && vpc.string("Status") == "Available" && vpc.string("CidrBlock") == "192.168.0.0/16")
         #expect(vpc.node("VSwitchIds")?.strings == [network.vSwitchId])
@@ -27,7 +27,7 @@ import Testing
         let network = try await cloud.network()
         // RegionId is optional: the vSwitch's own region answers.
         let vSwitch = try await cloud.call("DescribeVSwitchAttributes", ["VSwitchId": network.vSwitchId], product: .vpc, region: nil)
-        #expect(HashMapOrder.violations(vSwitch).isEmpty, "\(HashMapOrder.violations(vSwitch))")
+        #expect(WireOrder.violations(vSwitch.withRequestId(.vpc), action: "DescribeVSwitchAttributes", product: .vpc) == [], "\(WireOrder.violations(vSwitch.withRequestId(.vpc), action: "DescribeVSwitchAttributes", product: .vpc))")
         #expect(vSwitch.names.count == 18)
         #expect(try vSwitch.string("Status") == "Available" && vSwitch.string("VpcId") == network.vpcId)
         #expect(vSwitch.node("AvailableIpAddressCount") == .int(252))

@@ -21,6 +21,7 @@ import Testing
             let otherVpc = try await w.h.createVpc("192.168.0.0/16")
             let otherVpcVSwitch = try await w.h.createVSwitch(otherVpc, "192.168.1.0/24")
             let a = try await w.h.createHaVip(w.vSwitch, tags: [(key: "env", value: "prod"), (key: "team", value: "blue")])
+            try await w.h.write { tx, context in _ = try ResourceGroupOperations.create(tx, context, id: customGroup, name: "custom") }
             let b = try await w.h.createHaVip(w.otherVSwitch, resourceGroupId: customGroup, tags: [(key: "env", value: "dev")])
             let c = try await w.h.createHaVip(otherVpcVSwitch, ipAddress: a.ipAddress, tags: [(key: "env", value: "prod")])
             let d = try await w.h.createHaVip(w.vSwitch)

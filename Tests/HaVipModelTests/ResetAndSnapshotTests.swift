@@ -16,6 +16,7 @@ import Testing
             try EipOperations.associate(tx, context, allocationId: eip.id, instanceId: haVip.id, instanceType: "HaVip")
             _ = try RouteOperations.createEntry(
                 tx, context, .init(routeTableId: w.vpc.routeTableId, destinationCidrBlock: "10.99.0.0/16", nextHopType: .haVip, nextHopId: haVip.id))
+            _ = try ResourceGroupOperations.create(tx, context, id: "rg-snapshot0001", name: "snapshot")
             try ComputeOperations.authorize(
                 tx, context, groupId: w.securityGroup.id,
                 .init(direction: .ingress, ipProtocol: .tcp, portRange: "22/22", cidrIp: "10.0.0.0/8"))

@@ -103,7 +103,7 @@ import Testing
     @Test func aWorldIsMadeInOneCallAndABadOneMakesNothing() async throws {
         try await TestServer().control { api in
             let ids = try await api.world()
-            #expect(ids.keys.sorted() == ["eips", "havips", "instances", "securityGroups", "vpcs", "vswitches"])
+            #expect(ids.keys.sorted() == ["eips", "havips", "instances", "resourceGroups", "securityGroups", "vpcs", "vswitches"])
             #expect(ids["vpcs"]?.keys.sorted() == ["prod"] && ids["instances"]?.keys.sorted() == ["web1", "web2"])
             let haVip = try #require(try await api.haVips().first)
             #expect(haVip["HaVipId"] as? String == ids["havips"]?["vip"])

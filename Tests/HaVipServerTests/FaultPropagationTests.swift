@@ -10,7 +10,7 @@ import Testing
 /// What checking faults costs a request, and how a fault added through one node reaches another that shares
 /// its store without being told (the poll of the faults' generation: what covers a lost NOTIFY).
 @Suite struct FaultPropagationTests {
-    /// A store that counts the transactions run through it.
+    /// A store that counts the transactions run through it (not the nonce claims every request makes).
     final class CountingStore: HaVipStore {
         let base: any HaVipStore
         let transactions = Mutex(0)
@@ -24,6 +24,8 @@ import Testing
             transactions.withLock { $0 += 1 }
             return try await base.read(body)
         }
+        func claimNonces(_ claims: [NonceClaim], now: Int64) async throws -> [Bool] { try await base.claimNonces(claims, now: now) }
+        func forgetNonces(expiredBy now: Int64) async throws -> Int { try await base.forgetNonces(expiredBy: now) }
         func checkReady() async throws { try await base.checkReady() }
         func appliedMigrations() async throws -> [String] { try await base.appliedMigrations() }
         func close() async throws { try await base.close() }

@@ -1,14 +1,27 @@
-/// A described world, as `POST /_havip/world` takes it: VPCs, their vSwitches, and the instances and HaVips
-/// in each, by name (``WorldOperations`` makes it).
+/// A described world, as `POST /_havip/world` takes it: resource groups, VPCs, their vSwitches, and the
+/// instances and HaVips in each, by name (``WorldOperations`` makes it).
 public struct WorldDocument: Sendable, Equatable {
     public var account: AccountID
     public var region: String
+    public var resourceGroups: [Group]
     public var vpcs: [VPC]
 
-    public init(account: AccountID, region: String, vpcs: [VPC]) {
+    public init(account: AccountID, region: String, resourceGroups: [Group] = [], vpcs: [VPC]) {
         self.account = account
         self.region = region
+        self.resourceGroups = resourceGroups
         self.vpcs = vpcs
+    }
+
+    /// A resource group of the account beside its default one, with `id` or a new `rg-` ID.
+    public struct Group: Sendable, Equatable {
+        public var name: String
+        public var id: String?
+
+        public init(name: String, id: String? = nil) {
+            self.name = name
+            self.id = id
+        }
     }
 
     public struct VPC: Sendable, Equatable {

@@ -33,7 +33,7 @@ extension APIError {
         "ServiceUnavailable", 503, "The request has failed due to a temporary failure of the server.")
 
     /// What the gateway answers an account over its request rate (status 400 is unverified: docs/compatibility.md).
-    /// havip never throttles by itself; injected faults use it (`havip ctl fault add --preset throttling`).
+    /// `--rate-limit` answers it to a key over its rate; injected faults use it too (`havip ctl fault add --preset throttling`).
     public static let throttlingUser = APIError("Throttling.User", 400, "Request was denied due to user flow control.")
 
     // MARK: Authentication

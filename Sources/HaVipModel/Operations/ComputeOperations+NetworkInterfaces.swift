@@ -10,7 +10,7 @@ extension ComputeOperations {
         let eni = try createInterface(
             tx, context, vSwitch: vSwitch, securityGroupIds: groups, primaryIpAddress: primaryIpAddress, type: .secondary, instanceId: nil,
             name: try Validation.name(name, error: .networkInterfaceNameMalformed), description: try Validation.description(description),
-            resourceGroupId: try NetworkOperations.resourceGroup(resourceGroupId, context))
+            resourceGroupId: try ResourceGroupOperations.resolve(tx, resourceGroupId, context))
         try TagOperations.replace(tx, context, eni, tags: tags)
         return eni
     }

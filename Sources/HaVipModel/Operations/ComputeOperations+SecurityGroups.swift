@@ -13,7 +13,7 @@ extension ComputeOperations {
             id: context.ids.resourceId(prefix: "sg"), account: context.account, regionId: context.regionId, vpcId: vpc?.id ?? "",
             name: try Validation.name(name, error: .securityGroupNameMalformed),
             description: try Validation.description(description, error: .securityGroupDescriptionMalformed),
-            resourceGroupId: try NetworkOperations.resourceGroup(resourceGroupId, context), createdAt: context.now)
+            resourceGroupId: try ResourceGroupOperations.resolve(tx, resourceGroupId, context), createdAt: context.now)
         try tx.insert(group)
         try TagOperations.replace(tx, context, group, tags: tags)
         return group

@@ -61,7 +61,7 @@ public enum ComputeOperations {
         let vSwitch = try tx.find(VSwitch.self, request.vSwitchId, context, notFound: .ecsVSwitchNotFound, lock: true)
         if let zoneId = request.zoneId, zoneId != vSwitch.zoneId { throw APIError.zoneVSwitchMismatch }
         let groups = try securityGroups(tx, context, request.securityGroupIds, vpcId: vSwitch.vpcId)
-        let template = try instanceTemplate(request, context)
+        let template = try instanceTemplate(tx, request, context)
         let diskSize = try systemDiskSize(request.systemDiskSize, image: image)
         let diskName = try Validation.name(request.systemDiskName, error: .diskNameMalformed)
         let diskDescription = try Validation.description(request.systemDiskDescription, minLength: 2, error: .diskDescriptionMalformed)
@@ -101,7 +101,7 @@ public enum ComputeOperations {
     }
 
     /// What every instance of a launch shares, checked once: everything but the IDs, addresses and placement.
-    static func instanceTemplate(_ request: LaunchRequest, _ context: OperationContext) throws -> Instance {
+    static func instanceTemplate(_ tx: some StoreTransaction, _ request: LaunchRequest, _ context: OperationContext) throws -> Instance {
         let name = try Validation.name(request.name, error: .instanceNameMalformed)
         guard (0...100).contains(request.internetMaxBandwidthOut) else { throw APIError.bandwidthOutMalformed }
         // The default is the 2021 reference's (10, or the outbound bandwidth when more); the range is the
@@ -119,7 +119,7 @@ public enum ComputeOperations {
             (request.internetChargeType, request.internetMaxBandwidthOut, inbound)
         (instance.instanceChargeType, instance.keyPairName, instance.deletionProtection) =
             (request.instanceChargeType, keyPairName, request.deletionProtection)
-        instance.resourceGroupId = try NetworkOperations.resourceGroup(request.resourceGroupId, context)
+        instance.resourceGroupId = try ResourceGroupOperations.resolve(tx, request.resourceGroupId, context)
         return instance
     }
 

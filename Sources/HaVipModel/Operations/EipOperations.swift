@@ -12,7 +12,7 @@ public enum EipOperations {
             return type
         }
         let description = try Validation.description(description)
-        let group = try NetworkOperations.resourceGroup(resourceGroupId, context)
+        let group = try ResourceGroupOperations.resolve(tx, resourceGroupId, context)
         // The public address is unique across accounts: a draw that is taken makes the insert conflict,
         // and the store runs the transaction again with a new draw.
         let eip = Eip(

@@ -25,7 +25,7 @@ public enum HaVipOperations {
     public static func create(_ tx: some StoreTransaction, _ context: OperationContext, _ request: CreateRequest) throws -> HaVip {
         let name = try Validation.name(request.name, error: .haVipNameMalformed)
         let description = try Validation.description(request.description)
-        if let group = request.resourceGroupId, !ResourceGroup.isValid(group) { throw APIError.resourceGroupIdInvalid }
+        let resourceGroupId = try ResourceGroupOperations.resolve(tx, request.resourceGroupId, context)
         let vSwitch = try tx.find(VSwitch.self, request.vSwitchId, context, notFound: .haVipVSwitchNotFound, lock: true)
         let id = context.ids.resourceId(prefix: "havip")
         let address: IPv4Address
@@ -37,7 +37,7 @@ public enum HaVipOperations {
         var haVip = HaVip(
             id: id, account: context.account, regionId: context.regionId, vpcId: vSwitch.vpcId, vSwitchId: vSwitch.id,
             ipAddress: address.description, status: .creating, name: name, description: description,
-            resourceGroupId: request.resourceGroupId ?? context.defaultResourceGroupId, createdAt: context.now)
+            resourceGroupId: resourceGroupId, createdAt: context.now)
         try HaVipTransitions.begin(tx, &haVip, through: .creating, target: .available, context: context)
         try tx.insert(haVip)
         try HaVipCounter.add(1, for: haVip, tx)

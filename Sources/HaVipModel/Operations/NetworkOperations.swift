@@ -14,7 +14,7 @@ public enum NetworkOperations {
         let vpc = Vpc(
             id: context.ids.resourceId(prefix: "vpc"), account: context.account, regionId: context.regionId, cidrBlock: cidr.description,
             name: try Validation.name(name, error: .vpcNameMalformed), description: try Validation.description(description, error: .vpcDescriptionMalformed),
-            status: .available, resourceGroupId: try resourceGroup(resourceGroupId, context), vRouterId: context.ids.resourceId(prefix: "vrt"),
+            status: .available, resourceGroupId: try ResourceGroupOperations.resolve(tx, resourceGroupId, context), vRouterId: context.ids.resourceId(prefix: "vrt"),
             routeTableId: context.ids.resourceId(prefix: "vtb"), createdAt: context.now)
         try tx.insert(vpc)
         try RouteOperations.createSystemTable(tx, for: vpc)
@@ -105,11 +105,5 @@ public enum NetworkOperations {
     /// Free addresses of a vSwitch: its usable size less the addresses in use.
     public static func availableAddressCount(_ tx: some StoreTransaction, _ vSwitch: VSwitch) throws -> Int {
         vSwitch.usableAddressCount - (try IPAllocator.usedCount(tx, vSwitch: vSwitch))
-    }
-
-    static func resourceGroup(_ id: String?, _ context: OperationContext) throws -> String {
-        guard let id else { return context.defaultResourceGroupId }
-        guard ResourceGroup.isValid(id) else { throw APIError.resourceGroupIdInvalid }
-        return id
     }
 }

@@ -86,6 +86,7 @@ public enum TagOperations {
     public static func moveResourceGroup(
         _ tx: some StoreTransaction, _ context: OperationContext, resourceType: ResourceType, resourceId: String, newResourceGroupId: String
     ) throws {
+        // A malformed group is refused first, an unknown one once the resource is found.
         guard ResourceGroup.isValid(newResourceGroupId) else { throw APIError.resourceGroupIdInvalid }
         try resourceType.record.moveResourceGroup(tx, context, id: resourceId, to: newResourceGroupId)
     }
@@ -109,7 +110,7 @@ extension TaggableRecord {
         guard var record = try tx.fetch(Self.self, id, account: context.account, forUpdate: true), record.regionId == context.regionId else {
             throw APIError.resourceIdNotFound
         }
-        record.resourceGroupId = group
+        record.resourceGroupId = try ResourceGroupOperations.resolve(tx, group, context)
         try tx.update(record)
     }
 }

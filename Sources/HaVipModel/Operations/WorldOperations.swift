@@ -10,6 +10,12 @@ public enum WorldOperations {
         let context = OperationContext(account: world.account, regionId: world.region, now: now, ids: ids, settings: settings)
         var made = WorldIDs()
         var instanceIds: [String: String] = [:]
+        for (g, group) in world.resourceGroups.enumerated() {
+            let id = try at("resourceGroups[\(g)] (\(group.name))") {
+                try ResourceGroupOperations.create(tx, context, id: group.id, name: group.name).id
+            }
+            made.add("resourceGroups", group.name, id)
+        }
         for (v, vpc) in world.vpcs.enumerated() {
             let vpcPath = "vpcs[\(v)] (\(vpc.name))"
             let vpcId = try at(vpcPath) {
@@ -101,6 +107,7 @@ public enum WorldOperations {
                 throw APIError.controlInvalidBody("\(path).name: another of the document's \(kind) is named \(name)")
             }
         }
+        for (g, group) in world.resourceGroups.enumerated() { try claim("resourceGroups", group.name, "resourceGroups[\(g)]") }
         for (v, vpc) in world.vpcs.enumerated() {
             try claim("vpcs", vpc.name, "vpcs[\(v)]")
             for (s, vSwitch) in vpc.vswitches.enumerated() {

@@ -3,8 +3,8 @@
 /// for a table that neither this list nor ``ControlRecords`` holds).
 public enum StateRecords {
     public static let all: [any StoredRecord.Type] = [
-        Vpc.self, RouteTable.self, VSwitch.self, IPFreeRange.self, IPAllocation.self, SecurityGroup.self, SecurityGroupRule.self, Instance.self,
-        Disk.self, NetworkInterface.self,
+        ResourceGroup.self, Vpc.self, RouteTable.self, VSwitch.self, IPFreeRange.self, IPAllocation.self, SecurityGroup.self, SecurityGroupRule.self,
+        Instance.self, Disk.self, NetworkInterface.self,
         HaVip.self, HaVipAssociation.self, HaVipCounter.self, RouteEntry.self, Eip.self, Tag.self, IdempotencyRecord.self,
     ]
 

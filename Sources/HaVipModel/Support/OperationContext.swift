@@ -46,22 +46,3 @@ public struct OperationContext: Sendable {
     /// The account's default resource group, `rg-acfm…`, stable for the account.
     public var defaultResourceGroupId: String { ResourceGroup.defaultId(for: account) }
 }
-
-public enum ResourceGroup {
-    /// A stable `rg-acfm` + 11 base-36 characters derived from the account (FNV-1a), like real default groups.
-    public static func defaultId(for account: AccountID) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in account.rawValue.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let text = String(hash, radix: 36)
-        return "rg-acfm" + String((text + "00000000000").prefix(11))
-    }
-
-    /// Whether `id` looks like a resource group ID (`rg-` and lowercase alphanumerics).
-    public static func isValid(_ id: String) -> Bool {
-        id.hasPrefix("rg-") && id.count > 3 && id.count <= 64
-            && id.dropFirst(3).allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
-    }
-}

@@ -1,15 +1,20 @@
 import HaVipModel
 import RPCWire
 
-/// Checks a request's signature (V1 HMAC-SHA1 or V3 ACS3-HMAC-SHA256), timestamp and nonce, and answers
-/// with the caller's key. Every failure is a catalogue error; see docs/compatibility.md.
+/// Checks a request's signature (V1 HMAC-SHA1 or V3 ACS3-HMAC-SHA256), timestamp, rate and nonce, and
+/// answers with the caller's key. Every failure is a catalogue error; see docs/compatibility.md.
 struct Authenticator: Sendable {
     /// How far a request's timestamp may be from the server's clock, either way.
     static let timestampWindow: Int64 = 15 * 60
+    /// The longest nonce accepted, in bytes: the official SDKs send 32 to 36 characters (a UUID, or its hex).
+    static let maximumNonceLength = 64
 
     let keys: KeyRing
     let clock: any WallClock
-    let nonces: any NonceLedger
+    let nonces: NonceLedger
+    /// `--rate-limit`: checked once the signature is, before the nonce is claimed, so that a throttled
+    /// request costs no store write and its retry (even with the same nonce) can pass.
+    let rateLimiter: RateLimiter?
 
     func authenticate(_ request: IncomingRPCRequest) async throws -> AccessKey {
         let (key, nonce, issuedAt) =
@@ -18,6 +23,7 @@ struct Authenticator: Sendable {
             } else {
                 try authenticateV1(request)
             }
+        if let rateLimiter, !rateLimiter.allow(key.id) { throw APIError.throttlingUser }
         let accepted = try await nonces.claim(
             nonce: nonce, accessKeyId: key.id, expiresAt: issuedAt + Self.timestampWindow + 1, now: Int64(clock.now()))
         guard accepted else { throw APIError.signatureNonceUsed }
@@ -34,6 +40,7 @@ struct Authenticator: Sendable {
         else { throw .incompleteSignature }
         let timestamp = try parameters.required("Timestamp")
         let nonce = try parameters.required("SignatureNonce")
+        guard nonce.utf8.count <= Self.maximumNonceLength else { throw .invalidParameter("SignatureNonce") }
         let key = try lookUp(accessKeyId)
         let issuedAt = try checkTimestamp(timestamp)
         if keys.verifiesSignatures {
@@ -58,6 +65,7 @@ struct Authenticator: Sendable {
         guard let nonce = request.header("x-acs-signature-nonce"), !nonce.isEmpty else {
             throw .missingParameter("x-acs-signature-nonce")
         }
+        guard nonce.utf8.count <= Self.maximumNonceLength else { throw .invalidParameter("x-acs-signature-nonce") }
         let key = try lookUp(authorization.accessKeyId)
         let issuedAt = try checkTimestamp(timestamp)
         if keys.verifiesSignatures {

@@ -17,11 +17,15 @@ extension ControlRoutes {
 
     /// The document, every field checked for its type (the model checks the values, as the API would).
     static func worldDocument(_ body: ControlBody, defaultAccount: AccountID) throws -> WorldDocument {
-        let body = try body.only(["account", "region", "vpcs"])
+        let body = try body.only(["account", "region", "resourceGroups", "vpcs"])
         let account = try body.string("account").map(AccountID.init) ?? defaultAccount
         guard !account.rawValue.isEmpty else { throw APIError.controlInvalidBody("account: an account, not empty") }
         return WorldDocument(
             account: account, region: try body.string("region") ?? "cn-hangzhou",
+            resourceGroups: try body.objects("resourceGroups").map { group in
+                let group = try group.only(["name", "id"])
+                return WorldDocument.Group(name: try group.requiredString("name"), id: try group.string("id"))
+            },
             vpcs: try body.objects("vpcs").map { vpc in
                 let vpc = try vpc.only(["name", "cidr", "description", "vswitches"])
                 return WorldDocument.VPC(
@@ -60,7 +64,7 @@ extension ControlRoutes {
     }
 }
 
-/// `{"vpcs": {NAME: ID}, "securityGroups": {…}, "vswitches": {…}, "instances": {…}, "havips": {…}, "eips": {…}}`:
+/// `{"resourceGroups": {NAME: ID}, "vpcs": {NAME: ID}, "securityGroups": {…}, "vswitches": {…}, "instances": {…}, "havips": {…}, "eips": {…}}`:
 /// every one of these kinds, empty when the document made none, and any other kind the model makes.
 struct WorldAnswer: Encodable {
     let made: WorldIDs
@@ -78,7 +82,7 @@ struct WorldAnswer: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         var kinds = encoder.container(keyedBy: Key.self)
-        let standard = ["vpcs", "securityGroups", "vswitches", "instances", "havips", "eips"]
+        let standard = ["resourceGroups", "vpcs", "securityGroups", "vswitches", "instances", "havips", "eips"]
         for kind in Set(standard + made.kinds.map(\.kind)) {
             var names = kinds.nestedContainer(keyedBy: Key.self, forKey: Key(stringValue: kind))
             for (name, id) in made.kinds.first(where: { $0.kind == kind })?.ids ?? [] { try names.encode(id, forKey: Key(stringValue: name)) }

@@ -1,0 +1,59 @@
+import HaVipModel
+import Synchronization
+
+/// Gathers the nonce claims of concurrent requests into batches for ``HaVipStore/claimNonces(_:now:)``: one
+/// batch is in the store at a time, and the claims that arrive meanwhile wait and go together in the next
+/// (group commit). A lone request pays one store write; under load, many requests share one. Each caller
+/// waits until its own claim is durable.
+final class NonceBatcher: Sendable {
+    private typealias Waiter = (claim: NonceClaim, answer: CheckedContinuation<Bool, any Error>)
+
+    private struct State {
+        var waiting: [Waiter] = []
+        var flushing = false
+    }
+
+    /// The most claims one batch holds (one statement on PostgreSQL, one transaction on SQLite).
+    static let maximumBatch = 512
+
+    private let store: any HaVipStore
+    private let clock: any WallClock
+    private let state = Mutex(State())
+
+    init(store: any HaVipStore, clock: any WallClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// Whether the store granted `claim` (false: a live record of the nonce exists).
+    func claim(_ claim: NonceClaim) async throws -> Bool {
+        try await withCheckedThrowingContinuation { answer in
+            let lead = state.withLock { state in
+                state.waiting.append((claim, answer))
+                if state.flushing { return false }
+                state.flushing = true
+                return true
+            }
+            if lead { Task { await self.flush() } }
+        }
+    }
+
+    /// Writes batches until nobody waits.
+    private func flush() async {
+        while true {
+            let batch: [Waiter] = state.withLock { state in
+                let batch = Array(state.waiting.prefix(Self.maximumBatch))
+                state.waiting.removeFirst(batch.count)
+                if batch.isEmpty { state.flushing = false }
+                return batch
+            }
+            if batch.isEmpty { return }
+            do {
+                let granted = try await store.claimNonces(batch.map(\.claim), now: Int64(clock.now()))
+                for (waiter, accepted) in zip(batch, granted) { waiter.answer.resume(returning: accepted) }
+            } catch {
+                for waiter in batch { waiter.answer.resume(throwing: error) }
+            }
+        }
+    }
+}

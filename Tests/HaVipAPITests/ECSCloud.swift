@@ -26,6 +26,18 @@ struct ECSCloud {
             store: try SQLiteStore.inMemory(), clock: clock, ids: SequentialIDGenerator(), settings: ModelSettings(transitionDelay: 0))
     }
 
+    /// Makes a resource group of the account with this ID unless it has one (as a world document's
+    /// `resourceGroups` would).
+    func makeResourceGroup(_ id: String) async throws {
+        let context = OperationContext(
+            account: account, regionId: Self.region, now: clock.now(), ids: services.ids, settings: services.settings)
+        try await services.store.write { tx in
+            if try tx.fetch(ResourceGroup.self, id, account: context.account) == nil {
+                _ = try ResourceGroupOperations.create(tx, context, id: id, name: id)
+            }
+        }
+    }
+
     /// Runs an action; `RegionId` is cn-hangzhou unless the parameters name one (or `nil` to send none).
     @discardableResult
     func call(

@@ -10,6 +10,7 @@ import Testing
     /// The first instance of a fresh network, launched with everything a client may give.
     static func launched(_ cloud: ECSCloud) async throws -> (network: (vpcId: String, vSwitchId: String, groupId: String), id: String) {
         let network = try await cloud.network()
+        try await cloud.makeResourceGroup("rg-acfmtest")
         let id = try await cloud.runInstance(
             vSwitchId: network.vSwitchId, groupId: network.groupId,
             [

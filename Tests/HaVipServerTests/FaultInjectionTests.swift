@@ -51,13 +51,14 @@ import Testing
 
     @Test func aLatencyFaultSlowsTheRequestDownAndLetsItThrough() async throws {
         try await TestServer().control { api in
-            _ = try await api.json(.post, "faults", #"{"action": "DescribeRegions", "latencyMs": 300}"#, status: .created)
+            _ = try await api.json(.post, "faults", #"{"action": "DescribeRegions", "latencyMs": 1000}"#, status: .created)
             let started = ContinuousClock.now
             #expect(try await api.rpc("DescribeRegions").status == .ok)
-            #expect(ContinuousClock.now - started >= .milliseconds(300))
+            #expect(ContinuousClock.now - started >= .milliseconds(1000))
+            // Another action is not held (a margin wide enough for a machine busy with other tests).
             let quick = ContinuousClock.now
             #expect(try await api.rpc("DescribeZones", [("RegionId", "cn-hangzhou")]).status == .ok)
-            #expect(ContinuousClock.now - quick < .milliseconds(300))
+            #expect(ContinuousClock.now - quick < .milliseconds(1000))
         }
     }
 

@@ -239,6 +239,10 @@ struct ConflictingOnce: HaVipStore {
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T { try await store.read(body) }
 
+    func claimNonces(_ claims: [NonceClaim], now: Int64) async throws -> [Bool] { try await store.claimNonces(claims, now: now) }
+
+    func forgetNonces(expiredBy now: Int64) async throws -> Int { try await store.forgetNonces(expiredBy: now) }
+
     func checkReady() async throws { try await store.checkReady() }
 
     func appliedMigrations() async throws -> [String] { try await store.appliedMigrations() }

@@ -19,6 +19,10 @@ struct MeteredStore: HaVipStore {
         try await measured(.read) { runs in try await store.read { tx in runs.count(); return try body(tx) } }
     }
 
+    func claimNonces(_ claims: [NonceClaim], now: Int64) async throws -> [Bool] { try await store.claimNonces(claims, now: now) }
+
+    func forgetNonces(expiredBy now: Int64) async throws -> Int { try await store.forgetNonces(expiredBy: now) }
+
     func checkReady() async throws { try await store.checkReady() }
 
     func appliedMigrations() async throws -> [String] { try await store.appliedMigrations() }

@@ -2,6 +2,6 @@
 /// group's list; a new group is a file with `static let <group>: [ActionCase]` and one entry here.
 enum ActionCases {
     static let all: [ActionCase] = [
-        catalogue, vpcs, haVips, eips, vpcTags, securityGroups, instances, networkInterfaces, ecsTags,
+        catalogue, vpcs, routeTables, haVips, eips, vpcTags, securityGroups, instances, networkInterfaces, ecsTags,
     ].flatMap { $0 }
 }

@@ -1,6 +1,9 @@
 import Foundation
 @testable import HaVipAPI
 import HaVipModel
+import HaVipServer
+import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import RPCWire
 import Testing
@@ -36,6 +39,7 @@ struct ActionWorld: Sendable {
     /// Builds the world; every step must succeed.
     static func build(_ server: TestServer, _ client: any TestClientProtocol) async throws -> ActionWorld {
         var world = ActionWorld(server: server, client: client)
+        try await world.makeResourceGroup(resourceGroup)
         world.vpcId = try await world.created(CreateVpc.self, ["CidrBlock": "192.168.0.0/16", "VpcName": "world"], "VpcId")
         world.vSwitchId = try await world.newVSwitch(cidr: "192.168.1.0/24")
         world.groupId = try await world.newSecurityGroup()
@@ -58,6 +62,17 @@ struct ActionWorld: Sendable {
     }
 
     // MARK: Calls
+
+    /// Makes a resource group of the test account through the control API's world document (the one way to make one).
+    func makeResourceGroup(_ id: String) async throws {
+        var headers = HTTPFields()
+        headers[.authorization] = "Bearer \(AdminToken.development)"
+        headers[.contentType] = "application/json"
+        let body = #"{"account": "\#(TestServer.key.account.rawValue)", "region": "\#(Self.region)", "resourceGroups": [{"name": "test", "id": "\#(id)"}]}"#
+        let response = try await client.executeRequest(
+            uri: "/_havip/world", method: .post, headers: headers, body: ByteBuffer(string: body))
+        try #require(response.status == .created, "\(String(buffer: response.body))")
+    }
 
     /// Sends one signed V1 GET request for `action` (its own version) and answers what came back.
     func call(_ action: any RPCAction.Type, _ request: ActionRequest) async throws -> ActionAnswer {

@@ -49,7 +49,10 @@ extension ActionCases {
         } then: { _, exchange async throws in
             #expect(exchange.answer["TotalCount"]?.integer == 0 && exchange.answer.items("HaVips").isEmpty)
         },
-        .fails(DescribeHaVips.self, "an unknown filter key", .haVipFilterKeyUnsupported) { _ in ["Filter.1.Key": "Color", "Filter.1.Value.1": "red"] },
+        .fails(DescribeHaVips.self, "an unknown filter key", .haVipFilterKeyUnsupported(index: 1)) { _ in
+            ["Filter.1.Key": "Color", "Filter.1.Value.1": "red"]
+        },
+        .fails(DescribeHaVips.self, "a sixth filter", .invalidParameter("Filter.6.Key")) { _ in ["Filter.6.Key": "VpcId", "Filter.6.Value.1": "vpc-1"] },
         .fails(DescribeHaVips.self, "a filter without values", .missingParameter("Filter.N.Value.M")) { _ in ["Filter.1.Key": "VpcId"] },
         .fails(DescribeHaVips.self, "a page larger than 50", .invalidParameter("PageSize")) { _ in ["PageSize": "51"] },
 

@@ -17,9 +17,9 @@ from .server import TEST_KEY
 
 pytestmark = needs_postgres
 
-# seconds: the store gives up after 5 s; a nonce claim queued behind a batch in flight (NonceBatcher) can wait for
-# that batch and then its own, 2 x 5 s, plus scheduling slack. Seen at 7.1 s; to bring back to one 5 s wait.
-BOUND = 11.0
+# seconds: the store gives up after 5 s (a nonce claim queued behind a failing batch fails with it, NonceBatcher),
+# plus scheduling slack.
+BOUND = 7.0
 
 
 def test_outage_answers_503_promptly_loses_nothing_and_recovers(tmp_path_factory):

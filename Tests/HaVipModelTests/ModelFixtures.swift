@@ -32,7 +32,12 @@ enum TestStores {
         }
         var logger = Logger(label: "havip-test")
         logger.logLevel = .error
-        let store = try PostgresStore(url: url, poolSize: 2, schema: "t" + UUID().uuidString.lowercased().filter(\.isHexDigit), logger: logger)
+        // Every test runs at once against one local PostgreSQL on a shared machine: a transaction can wait
+        // seconds for a connection or a lock there, which is load, not a fault of the code under test, so the
+        // tests' stores wait up to a minute (the server's default of 5 s is tested through the outage test).
+        let store = try PostgresStore(
+            url: url, poolSize: 2, operationTimeout: .seconds(60),
+            schema: "t" + UUID().uuidString.lowercased().filter(\.isHexDigit), logger: logger)
         Task.detached { await store.client.run() }
         return (store, Task { try await store.migrate() })
     }

@@ -4,7 +4,7 @@ import Synchronization
 /// Gathers the nonce claims of concurrent requests into batches for ``HaVipStore/claimNonces(_:now:)``: one
 /// batch is in the store at a time, and the claims that arrive meanwhile wait and go together in the next
 /// (group commit). A lone request pays one store write; under load, many requests share one. Each caller
-/// waits until its own claim is durable.
+/// waits until its own claim is durable, or fails with the batch it was in or queued behind.
 final class NonceBatcher: Sendable {
     private typealias Waiter = (claim: NonceClaim, answer: CheckedContinuation<Bool, any Error>)
 
@@ -52,7 +52,14 @@ final class NonceBatcher: Sendable {
                 let granted = try await store.claimNonces(batch.map(\.claim), now: Int64(clock.now()))
                 for (waiter, accepted) in zip(batch, granted) { waiter.answer.resume(returning: accepted) }
             } catch {
-                for waiter in batch { waiter.answer.resume(throwing: error) }
+                // The claims that queued behind a failed batch fail with it: the store has just failed to
+                // answer within its deadline, and making them wait for a deadline of their own would
+                // double the time a request waits in an outage.
+                let queued: [Waiter] = state.withLock { state in
+                    defer { state.waiting.removeAll() }
+                    return state.waiting
+                }
+                for waiter in batch + queued { waiter.answer.resume(throwing: error) }
             }
         }
     }

@@ -18,7 +18,7 @@ public struct HaVip: Equatable, Sendable {
     public var createdAt: Double
 }
 
-extension HaVip: TaggableRecord {
+extension HaVip: TaggableRecord, TransitioningRecord {
     public static let resourceType = ResourceType.haVip
     public static let column = Columns()
     public static let schema = RecordSchema(
@@ -28,7 +28,7 @@ extension HaVip: TaggableRecord {
             createdAt: 0))
 
     /// The columns of `havips`.
-    public final class Columns: RegionalColumns {
+    public final class Columns: RegionalColumns, TransitionColumns {
         public let id = Column(\HaVip.id, "id")
         public let account = Column(\HaVip.account, "account")
         public let regionId = Column(\HaVip.regionId, "region_id")
@@ -44,5 +44,13 @@ extension HaVip: TaggableRecord {
         public let masterInstanceId = Column(\HaVip.masterInstanceId, "master_instance_id")
         public let associatedInstanceType = Column(\HaVip.associatedInstanceType, "associated_instance_type")
         public let createdAt = Column(\HaVip.createdAt, "created_at")
+    }
+}
+
+extension HaVip {
+    /// A HaVip whose deletion is due is removed with what it holds (``HaVipOperations/remove(_:_:)``).
+    public static func arrive(_ tx: some StoreTransaction, _ haVip: HaVip, at target: HaVipStatus) throws {
+        guard target == .deleted else { return try tx.update(haVip.settled(at: target)) }
+        try HaVipOperations.remove(tx, haVip)
     }
 }

@@ -1,6 +1,6 @@
 /// A custom route of a route table: traffic to `destinationCidrBlock` goes to a next hop (a HaVip, an ECS
 /// instance or an ENI of the table's VPC). Its status moves `Pending → Available` through the transitions
-/// HaVips use (``RouteEntryTransitions``).
+/// HaVips use (``StatusTransitions``).
 public struct RouteEntry: Equatable, Sendable {
     public var id: String
     public var account: AccountID
@@ -19,7 +19,7 @@ public struct RouteEntry: Equatable, Sendable {
     public var createdAt: Double
 }
 
-extension RouteEntry: RegionalRecord {
+extension RouteEntry: TransitioningRecord {
     public static let column = Columns()
     public static let schema = RecordSchema(
         table: "route_entries", columns: column,
@@ -28,7 +28,7 @@ extension RouteEntry: RegionalRecord {
             name: "", description: "", status: .pending, nextStatus: nil, dueAt: nil, createdAt: 0))
 
     /// The columns of `route_entries`.
-    public final class Columns: RegionalColumns {
+    public final class Columns: RegionalColumns, TransitionColumns {
         public let id = Column(\RouteEntry.id, "id")
         public let account = Column(\RouteEntry.account, "account")
         public let regionId = Column(\RouteEntry.regionId, "region_id")

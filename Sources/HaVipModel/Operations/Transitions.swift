@@ -1,6 +1,6 @@
 /// The transition mode (``TransitionMode``) of the model's status machines, kept in the store so that every
 /// node agrees, and the steps of manual mode. HaVips (``HaVipTransitions``) and route entries
-/// (``RouteEntryTransitions``) have asynchronous statuses: each begins its transitions in the mode
+/// (``RouteEntryTransitions``), both ``StatusTransitions``, have asynchronous statuses: each begins its transitions in the mode
 /// ``mode(_:default:)`` answers, and ``settle(_:account:now:)``, ``step(_:now:)`` and ``setMode(_:_:now:)``
 /// advance both.
 public enum Transitions {

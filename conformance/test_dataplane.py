@@ -57,11 +57,6 @@ def unavailable() -> Optional[str]:
 REASON = unavailable()
 needs_lab = pytest.mark.skipif(REASON is not None, reason=f"the netns data plane cannot run here: {REASON}")
 
-# Flaky (seen 2026-12-02 on three consecutive runs of this file on a quiet machine, a different test failing
-# each time: once the wire never showed the first holder in 15 s, once an API call failed in the restart
-# test; the same file passed 5/5 on the run before it was merged). Until the cause is found, a failure here is
-# reported as xfail instead of failing the suite; a pass is reported as XPASS. The data-plane issue stays open.
-pytestmark = pytest.mark.xfail(strict=False, reason="flaky data-plane timing, under investigation (see the comment above)")
 
 
 # ----------------------------------------------------------------------------- the lab, from outside
@@ -124,8 +119,21 @@ def wait_both(cloud: Cloud, havip_id: str, address: str, macs: Dict[str, str], e
         if "wire" not in seen and answering(address, macs) == expected:
             seen["wire"] = time.monotonic() - started
         time.sleep(0.05)
-    assert len(seen) == 2, f"after {timeout} s only {seen} showed {expected}"
+    assert len(seen) == 2, f"after {timeout} s only {seen} showed {expected}\n{lab_state(address, macs)}"
     return seen
+
+
+def lab_state(address: str, macs: Dict[str, str]) -> str:
+    """What a failed wait shows: each instance's addresses and keepalived log, the client's neighbour entry, the
+    VPC's rule."""
+    lines = [f"client's neighbour entry for {address}: {client_neighbour(address)}; MACs {macs}"]
+    for instance_id in macs:
+        lines.append(f"{instance_id}: {addresses(instance_id)}")
+        log = lab_exec(instance_id, "sh", "-c", "tail -n 25 /run/havip/keepalived.log", check=False)
+        lines += ["    " + line for line in (log.stdout + log.stderr).splitlines()]
+    rule = subprocess.run([shutil.which("ip", path=TOOL_PATH), "netns", "exec", PREFIX + "lab", "nft", "list", "table", "bridge",
+                           "havip"], capture_output=True, text=True, timeout=10)
+    return "\n".join(lines + [rule.stdout + rule.stderr])
 
 
 def make_server(workdir: Path, prefix: str = PREFIX) -> HavipServer:
@@ -275,15 +283,22 @@ def test_shutdown_leaves_nothing_and_a_restart_after_a_crash_rebuilds_the_lab_fr
         net = cloud.build(instances=2, vswitch_cidr="192.168.3.0/24")
         expected = {prefix + "lab", prefix + "client"} | {prefix + i for i in net.instance_ids}
         poll(lambda: set(namespaces(prefix)) == expected, "the lab's namespaces")
-        inodes = {name: os.stat(f"/run/netns/{name}").st_ino for name in expected}
+        # A mark in every namespace of this lab: a veth pair only the old namespaces have. (Not their inode
+        # numbers: the kernel reuses a freed namespace's number at once, so a new namespace can have the old one's.)
+        ip = shutil.which("ip", path=TOOL_PATH)
+        for name in expected:
+            subprocess.run([ip, "-n", name, "link", "add", "hvmark", "type", "veth", "peer", "name", "hvmark1"], check=True, timeout=10)
+
+        def marked(name: str) -> bool:
+            return subprocess.run([ip, "-n", name, "link", "show", "hvmark"], capture_output=True, timeout=10).returncode == 0
+
         # Killed: nothing is removed.
         server.kill()
-        assert set(namespaces(prefix)) == expected
+        assert set(namespaces(prefix)) == expected and all(marked(name) for name in expected)
         # Started again on the same store: the leftovers go, and the lab is rebuilt from the store (new namespaces
-        # of the same names).
+        # of the same names, without the mark).
         server.start()
-        poll(lambda: set(namespaces(prefix)) == expected
-             and all(os.stat(f"/run/netns/{name}").st_ino != inode for name, inode in inodes.items()),
+        poll(lambda: set(namespaces(prefix)) == expected and not any(marked(name) for name in expected),
              "the lab rebuilt from the store")
     finally:
         code = server.stop()

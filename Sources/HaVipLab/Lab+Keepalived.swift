@@ -31,7 +31,7 @@ extension Lab {
             if let pid = current?.pid, !restarted.contains(id) {
                 if changed {
                     try writeKeepalivedFiles(wanted, in: namespace)
-                    kill(pid, SIGHUP)
+                    await reload(pid)
                 }
                 keepaliveds[id]?.configuration = wanted
             } else if changed || restarted.contains(id) {
@@ -56,6 +56,32 @@ extension Lab {
         }
         keepaliveds[instanceId] = RunningKeepalived(configuration: wanted, pid: pid)
         logger.debug("lab: keepalived started", metadata: ["instance": "\(instanceId)", "pid": "\(pid)"])
+    }
+
+    /// SIGHUP to a keepalived, once it handles the signal: one launched a moment ago (by the previous reconcile, when
+    /// a second instance is associated right after the first) may still be `ip netns exec` or a keepalived starting
+    /// up, and SIGHUP's default action would end it, for good. It waits up to ``reloadReadiness`` for keepalived to
+    /// take SIGHUP over (``handlesHangup(_:)``), then sends it anyway.
+    private func reload(_ pid: Int32) async {
+        let deadline = ContinuousClock.now + Self.reloadReadiness
+        while !Self.handlesHangup(pid), ContinuousClock.now < deadline {
+            guard (try? await Task.sleep(for: .milliseconds(10))) != nil else { break }
+        }
+        kill(pid, SIGHUP)
+    }
+
+    static let reloadReadiness = Duration.seconds(3)
+
+    /// Whether the process has taken SIGHUP over: caught (`SigCgt` in `/proc/PID/status`) or blocked (`SigBlk`:
+    /// keepalived blocks its signals and reads them from a signalfd), bit 0 of either mask.
+    static func handlesHangup(_ pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return false }
+        return status.split(separator: "\n").contains { line in
+            guard line.hasPrefix("SigCgt:") || line.hasPrefix("SigBlk:"),
+                let mask = UInt64(line.dropFirst("SigXxx:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+            else { return false }
+            return mask & 1 != 0
+        }
     }
 
     private func keepalivedEnded(instanceId: String, pid: Int32, result: LabCommandResult) {

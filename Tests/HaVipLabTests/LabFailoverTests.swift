@@ -35,6 +35,18 @@ import Glibc
         }
     }
 
+    /// A second association right after the first changes the first instance's configuration while its keepalived
+    /// may still be starting: the reload waits until keepalived handles SIGHUP (whose default action would end it),
+    /// so the first instance keeps its keepalived and wins the first election.
+    @Test func aSecondAssociationRightAfterTheFirstLeavesTheFirstsKeepalivedRunning() async throws {
+        try await LabHarness.withLab("hvt5-", topology: LabFixtures.topology(associated: ["i-a"])) { lab in
+            try await lab.reconcile(to: LabFixtures.topology())
+            #expect(await LabHarness.waitForHolder(lab, "i-a") != nil, "i-a (priority 254) wins the first election")
+            #expect(LabHarness.processes(lab, in: "i-a").count >= 1, "i-a's keepalived still runs")
+            #expect(await LabHarness.waitFor(.seconds(3)) { LabHarness.keepalivedPID(lab, "i-b") != nil } != nil, "i-b's keepalived runs")
+        }
+    }
+
     @Test func whenTheMasterStopsTheOtherInstanceTakesTheAddressAndKeepsIt() async throws {
         try await LabHarness.withLab("hvt2-") { lab in
             #expect(await LabHarness.waitForHolder(lab, "i-a") != nil)

@@ -23,7 +23,7 @@ struct Controls: Sendable {
         failover = configuration.failover ?? ModelFailover(store: configuration.store, clock: configuration.clock)
         var observers: [any RequestObserver] = journal.map { [$0] } ?? []
         if configuration.logger.logLevel <= .info { observers.append(RequestLog(logger: configuration.logger)) }
-        observers.append(metrics)
+        if configuration.metricsEnabled { observers.append(metrics) }
         if let call = configuration.afterSuccessfulRequest { observers.append(SuccessObserver(call: call)) }
         self.observers = observers
     }
@@ -31,9 +31,9 @@ struct Controls: Sendable {
     /// How many nonce digests this node's cache holds (the store holds every node's).
     var nonceCacheEntries: Int? { nonces.cache.count }
 
-    /// The store as the routes use it: the same store, each transaction measured.
+    /// The store as the routes use it: the same store, each transaction measured (unless metrics are off).
     func meteredStore(_ configuration: ServerConfiguration) -> any HaVipStore {
-        MeteredStore(store: configuration.store, metrics: metrics)
+        configuration.metricsEnabled ? MeteredStore(store: configuration.store, metrics: metrics) : configuration.store
     }
 
     /// The service that keeps ``faults`` current while the server runs.

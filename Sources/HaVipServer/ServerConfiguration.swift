@@ -32,6 +32,8 @@ public struct ServerConfiguration: Sendable {
     public var adminToken: String
     /// How many requests this node's journal keeps (`GET /_havip/requests`); 0 keeps none.
     public var journalCapacity: Int
+    /// Whether requests and store transactions are measured and `GET /metrics` serves them (``ServerMetrics``).
+    public var metricsEnabled: Bool
     /// What `failover` does; nil moves the master in the model only (``ModelFailover``).
     public var failover: (any FailoverDriver)?
     /// How often each node reads the faults' generation, in case it missed a change announcement: the
@@ -66,6 +68,7 @@ public struct ServerConfiguration: Sendable {
         prepareStore: @escaping @Sendable () async throws -> Void = {},
         adminToken: String = AdminToken.development,
         journalCapacity: Int = 10_000,
+        metricsEnabled: Bool = true,
         failover: (any FailoverDriver)? = nil,
         faultPollInterval: Duration = .milliseconds(250),
         services: [any Service] = [],
@@ -89,6 +92,7 @@ public struct ServerConfiguration: Sendable {
         self.prepareStore = prepareStore
         self.adminToken = adminToken
         self.journalCapacity = journalCapacity
+        self.metricsEnabled = metricsEnabled
         self.failover = failover
         self.faultPollInterval = faultPollInterval
         self.services = services

@@ -48,6 +48,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "How many requests this node's journal keeps for GET /_havip/requests (0 keeps none).")
     var journalCapacity = 10_000
 
+    @Flag(inversion: .prefixedNo, help: "Measure requests and store transactions and serve them at GET /metrics (--no-metrics: neither).")
+    var metrics = true
+
     @Option(help: "trace, debug, info, notice, warning, error or critical (info logs one line per request; warning silences that).")
     var logLevel = Logger.Level.info
 
@@ -92,7 +95,7 @@ struct Serve: AsyncParsableCommand {
             connections: connections.applied(),
             storeServices: opened.services, prepareStore: opened.prepare,
             adminToken: adminToken ?? AdminToken.development, journalCapacity: journalCapacity,
-            logger: logger))
+            metricsEnabled: metrics, logger: logger))
         let storeDescription = storeOptions.store.description
         let dataplaneSummary = dataplaneOptions.summary
         let app = HaVipServer.makeApplication(configuration) { address in

@@ -88,7 +88,9 @@ struct ControlCaller {
 
 extension TestServer {
     /// Runs `body` with a ``ControlCaller`` on the application.
-    func control(store: (any HaVipStore)? = nil, _ body: @escaping @Sendable (ControlCaller) async throws -> Void) async throws {
-        try await run(store: store) { client in try await body(ControlCaller(server: self, client: client)) }
+    func control(
+        store: (any HaVipStore)? = nil, metrics: Bool = true, _ body: @escaping @Sendable (ControlCaller) async throws -> Void
+    ) async throws {
+        try await run(store: store, metrics: metrics) { client in try await body(ControlCaller(server: self, client: client)) }
     }
 }

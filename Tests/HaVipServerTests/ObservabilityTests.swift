@@ -104,6 +104,16 @@ import Testing
         }
     }
 
+    @Test func withoutMetricsNothingIsMeasuredAndMetricsIsNotARoute() async throws {
+        let server = TestServer()
+        try await server.control(metrics: false) { api in
+            _ = try await api.call("DescribeHaVips", [("RegionId", "cn-hangzhou")])
+            let response = try await api.client.execute(uri: "/metrics", method: .get)
+            #expect(response.status == .notFound)
+            #expect(try await api.control(.get, "health", token: nil).status == .ok)
+        }
+    }
+
     @Test func aRetriedTransactionIsCounted() async throws {
         let metrics = ServerMetrics()
         let store = MeteredStore(store: ConflictingOnce(store: try SQLiteStore.inMemory()), metrics: metrics)

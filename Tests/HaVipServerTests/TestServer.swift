@@ -28,12 +28,12 @@ struct TestServer {
 
     /// Runs `body` against the application on `store` (a fresh in-memory SQLite store by default), in process.
     func run(
-        store: (any HaVipStore)? = nil, logger: Logger = Logger(label: "havip-test"),
+        store: (any HaVipStore)? = nil, logger: Logger = Logger(label: "havip-test"), metrics: Bool = true,
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let configuration = ServerConfiguration(
             store: try store ?? SQLiteStore.inMemory(), keys: KeyRing(keys: [Self.key, Self.otherKey], mode: mode), clock: clock,
-            ids: SequentialIDGenerator(), logger: logger)
+            ids: SequentialIDGenerator(), metricsEnabled: metrics, logger: logger)
         try await HaVipServer.makeApplication(configuration).test(.router, body)
     }
 

@@ -32,7 +32,8 @@ struct ControlRoutes: Sendable {
     let faults: FaultBook
     /// This node's journal; nil when `--journal-capacity 0` turned it off.
     let journal: RequestJournal?
-    let metrics: ServerMetrics
+    /// nil when `--no-metrics` turned them off: `/metrics` is then not a route.
+    let metrics: ServerMetrics?
     /// The in-memory nonce cache's size, read when `/metrics` is scraped (nil: the nonces live in the store).
     let nonceCacheEntries: @Sendable () -> Int?
     let failover: any FailoverDriver
@@ -44,7 +45,7 @@ struct ControlRoutes: Sendable {
     }
 
     func add(to router: Router<HaVipRequestContext>) {
-        addMetrics(to: router)
+        if let metrics { addMetrics(metrics, to: router) }
         let group = router.group(RouterPath(Self.prefix))
         group.get("health") { _, _ in await health() }
         addConsole(to: group)

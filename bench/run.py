@@ -67,6 +67,18 @@ def read_params(facts: dict) -> dict[str, list[str]]:
 CREATE = ["Action=CreateHaVip", f"RegionId={REGION}"]
 
 
+class Variant:
+    """Another havip measured beside this one in the reads table, on the same store and the same kind of requests,
+    run after run: `NAME=BUILD_DIR` (another build, e.g. an older commit's) or `NAME=BUILD_DIR:ARG,ARG` (options)."""
+
+    def __init__(self, text: str):
+        self.name, _, rest = text.partition("=")
+        folder, _, args = rest.partition(":")
+        if not self.name or not folder:
+            raise argparse.ArgumentTypeError(f"--variant NAME=BUILD_DIR[:ARG,ARG...], not {text!r}")
+        self.binary, self.args = Path(folder).resolve(), tuple(a for a in args.split(",") if a)
+
+
 def reply_size(name: str) -> int:
     return {"by-id": 700}.get(name, 5_600)
 
@@ -89,17 +101,18 @@ class Bench:
         print(f"{table:6} {server:9} {store:6} {scenario:10} c={connections:<3} run {run}: {measured['rps']:>9.0f} req/s  "
               f"p50 {measured['p50_ms']:.2f} ms  p99 {measured['p99_ms']:.2f} ms  CPU µs/req: {cpu}{errors}", file=sys.stderr)
 
-    def sqlite_server(self, store: Path, sync: str = "normal") -> Deployment:
-        server = servers.havip(self.binary, f"sqlite:{store}", self.log, sqlite_sync=sync)
+    def sqlite_server(self, store: Path, sync: str = "normal", variant: Variant | None = None) -> Deployment:
+        binary, extra = (variant.binary, variant.args) if variant else (self.binary, ())
+        server = servers.havip(binary, f"sqlite:{store}", self.log, sqlite_sync=sync, extra_args=extra)
         return Deployment(server.url, {"havip": [server.pid]}, server.stop, server.pid)
 
-    def replay_havip(self, table, store_name, scenario, connections, run, deployment: Deployment, paths: Path) -> None:
+    def replay_havip(self, table, store_name, scenario, connections, run, deployment: Deployment, paths: Path, server="havip") -> None:
         try:
             measured = load.replay(deployment, connections, self.args.duration, paths)
             measured["rss_mb"] = servers.rss_mb(deployment.rss_pid)
         finally:
             deployment.stop()
-        self.record(table, "havip", store_name, scenario, connections, run, measured)
+        self.record(table, server, store_name, scenario, connections, run, measured)
 
     # The tables.
 
@@ -110,6 +123,10 @@ class Bench:
                 for run in range(self.args.runs):
                     paths = self.signer.paths(name, self.paths_per_run, params[name])
                     self.replay_havip("reads", "sqlite", name, connections, run, self.sqlite_server(self.store), paths)
+                    for variant in self.variants:
+                        paths = self.signer.paths(name, self.paths_per_run, params[name])
+                        self.replay_havip("reads", "sqlite", name, connections, run, self.sqlite_server(self.store, variant=variant), paths,
+                                          server=f"havip:{variant.name}")
                     for mode in self.limit_modes:
                         limit = servers.limit(self.binary, reply_size(name), mode, self.log)
                         deployment = Deployment(limit.url, {"limit": [limit.pid]}, limit.stop, limit.pid)
@@ -192,6 +209,7 @@ class Bench:
         self.results["havips"] = self.facts["total"]
         self.connections = [int(c) for c in args.connections.split(",")]
         self.limit_modes = [] if args.no_limit else args.limit_modes.split(",")
+        self.variants = args.variant
         if "stores" in wanted:
             servers.Postgres()  # fails now, not after an hour, when there is no cluster
 
@@ -262,6 +280,8 @@ def main() -> None:
     parser.add_argument("--pg-nodes", default="1,3", help="havip nodes on PostgreSQL (more than one: behind nginx)")
     parser.add_argument("--pg-pool-size", type=int, default=16, help="PostgreSQL connections per node")
     parser.add_argument("--store-scenarios", default="by-vpc,by-id,create")
+    parser.add_argument("--variant", type=Variant, action="append", default=[],
+                        help="NAME=BUILD_DIR[:ARG,ARG...]: another havip (build or options) measured beside this one in the reads table")
     parser.add_argument("--no-peer", action="store_true", help="skip moto")
     parser.add_argument("--no-limit", action="store_true", help="skip the bare Hummingbird handler")
     parser.add_argument("--skip-build", action="store_true", help="use .build/release as it is")

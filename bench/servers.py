@@ -94,10 +94,11 @@ class Process:
             self.proc.wait()
 
 
-def havip(binary: Path, store: str, log, sqlite_sync: str = "normal", pool_size: int | None = None) -> Process:
+def havip(binary: Path, store: str, log, sqlite_sync: str = "normal", pool_size: int | None = None,
+          extra_args: tuple[str, ...] = ()) -> Process:
     port = free_port()
     cmd = [str(binary / "havip"), "serve", "--port", str(port), "--store", store, "--access-key", f"{KEY}:{ACCOUNT}",
-           "--log-level", "error", "--transition-delay", "0", "--sqlite-sync", sqlite_sync]
+           "--log-level", "error", "--transition-delay", "0", "--sqlite-sync", sqlite_sync, *extra_args]
     if pool_size:
         cmd += ["--pool-size", str(pool_size)]
     server = Process(cmd, f"http://127.0.0.1:{port}/_havip/health", log)

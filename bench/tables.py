@@ -62,6 +62,26 @@ def reads(results) -> str:
     return "\n".join(lines)
 
 
+def variants(results) -> str:
+    """havip beside each --variant (another build or other options), run after run on the same store."""
+    runs = _select(results["runs"], table="reads")
+    names = sorted({r["server"] for r in runs if r["server"].startswith("havip:")})
+    if not names:
+        return ""
+    lines = ["| scenario | conns | server | req/s | p50 ms | p99 ms | CPU µs/req | req/s vs havip | runs with errors |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for scenario, connections in sorted({(r["scenario"], r["connections"]) for r in runs if r["server"] in names}):
+        base = _median(_select(runs, server="havip", scenario=scenario, connections=connections), lambda r: r["rps"])
+        for server in ["havip"] + names:
+            of = _select(runs, server=server, scenario=scenario, connections=connections)
+            rps = _median(of, lambda r: r["rps"])
+            lines.append("| " + " | ".join([
+                scenario, str(connections), server, _fmt(rps, "{:.0f}"), _fmt(_median(of, lambda r: r["p50_ms"]), "{:.2f}"),
+                _fmt(_median(of, lambda r: r["p99_ms"]), "{:.2f}"), _fmt(_median(of, _cpu), "{:.0f}"),
+                _fmt(rps / base if rps and base else None, "{:.0%}"), _errors(of)]) + " |")
+    return "\n".join(lines)
+
+
 def create(results, table="create") -> str:
     runs = [r for r in results["runs"] if r["table"] == table and r["scenario"].startswith("create")]
     keys = sorted({(r["scenario"], r["connections"]) for r in runs})
@@ -121,7 +141,8 @@ def stores(results) -> str:
 
 
 def render(results) -> str:
-    parts = [("DescribeHaVips beside the limit and moto", reads(results)), ("CreateHaVip", create(results)),
+    parts = [("DescribeHaVips beside the limit and moto", reads(results)), ("havip beside its variants", variants(results)),
+             ("CreateHaVip", create(results)),
              ("Mixed load: by-id and deep pages", mixed(results)), ("SQLite and PostgreSQL", stores(results))]
     return "\n\n".join(f"### {title}\n\n{body}" for title, body in parts if body and body.count("\n") > 1)
 

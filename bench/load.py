@@ -14,7 +14,8 @@ from servers import BENCH, KEY, Deployment, sh
 
 class Signer:
     """Files of one-time signed paths per scenario, re-made before their 15-minute window closes (each
-    run starts a fresh server, with an empty nonce memory, so one file serves every run of a scenario)."""
+    run starts a fresh server on a fresh copy of its store, which remembers no nonce, so one file serves every
+    run of a scenario)."""
 
     def __init__(self, work: Path):
         self.work, self.made = work, {}

@@ -77,6 +77,10 @@ class Variant:
         if not self.name or not folder:
             raise argparse.ArgumentTypeError(f"--variant NAME=BUILD_DIR[:ARG,ARG...], not {text!r}")
         self.binary, self.args = Path(folder).resolve(), tuple(a for a in args.split(",") if a)
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
 
 
 def reply_size(name: str) -> int:
@@ -106,6 +110,11 @@ class Bench:
         server = servers.havip(binary, f"sqlite:{store}", self.log, sqlite_sync=sync, extra_args=extra)
         return Deployment(server.url, {"havip": [server.pid]}, server.stop, server.pid)
 
+    def fresh_store(self) -> Path:
+        """A copy of the seeded store for one run: havip keeps the signature nonces it has seen in its store (a
+        replay is refused across restarts), so a run on the seeded store itself would leave them for the next."""
+        return servers.copy_sqlite(self.store, self.work / "read-scratch.sqlite")
+
     def replay_havip(self, table, store_name, scenario, connections, run, deployment: Deployment, paths: Path, server="havip") -> None:
         try:
             measured = load.replay(deployment, connections, self.args.duration, paths)
@@ -122,10 +131,9 @@ class Bench:
             for connections in self.connections:
                 for run in range(self.args.runs):
                     paths = self.signer.paths(name, self.paths_per_run, params[name])
-                    self.replay_havip("reads", "sqlite", name, connections, run, self.sqlite_server(self.store), paths)
+                    self.replay_havip("reads", "sqlite", name, connections, run, self.sqlite_server(self.fresh_store()), paths)
                     for variant in self.variants:
-                        paths = self.signer.paths(name, self.paths_per_run, params[name])
-                        self.replay_havip("reads", "sqlite", name, connections, run, self.sqlite_server(self.store, variant=variant), paths,
+                        self.replay_havip("reads", "sqlite", name, connections, run, self.sqlite_server(self.fresh_store(), variant=variant), paths,
                                           server=f"havip:{variant.name}")
                     for mode in self.limit_modes:
                         limit = servers.limit(self.binary, reply_size(name), mode, self.log)
@@ -156,7 +164,7 @@ class Bench:
             by_id = self.signer.paths("mix-by-id", self.paths_per_run, params["by-id"], split=connections)
             deep = self.signer.paths("mix-deep-page", self.paths_per_run // 4, params["deep-page"], split=connections)
             for load_name, share in (("by-id alone", 0.0), ("mixed", fraction)):
-                deployment = self.sqlite_server(self.store)
+                deployment = self.sqlite_server(self.fresh_store())
                 try:
                     measured = load.mix(deployment, connections, self.args.duration, by_id, deep, share)
                 finally:
@@ -197,7 +205,7 @@ class Bench:
             for connections in self.connections:
                 for run in range(self.args.runs):
                     paths = self.signer.paths(name, self.paths_per_run, read_params(self.facts)[name])
-                    self.replay_havip("stores", "sqlite", name, connections, run, self.sqlite_server(self.store), paths)
+                    self.replay_havip("stores", "sqlite", name, connections, run, self.sqlite_server(self.fresh_store()), paths)
 
     def main(self) -> None:
         args = self.args
@@ -228,7 +236,7 @@ class Bench:
     def save(self) -> None:
         out = Path(self.args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(self.results, indent=1))
+        out.write_text(json.dumps(self.results, indent=1, default=str))
 
 
 def run_moto(python: Path, name: str, count: int, connections, bench: Bench) -> None:

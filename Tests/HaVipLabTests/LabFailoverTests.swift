@@ -39,7 +39,7 @@ import Glibc
     /// may still be starting: the reload waits until keepalived handles SIGHUP (whose default action would end it),
     /// so the first instance keeps its keepalived and wins the first election.
     @Test func aSecondAssociationRightAfterTheFirstLeavesTheFirstsKeepalivedRunning() async throws {
-        try await LabHarness.withLab("hvt5-", topology: LabFixtures.topology(associated: ["i-a"])) { lab in
+        try await LabHarness.withLab("hvt12-", topology: LabFixtures.topology(associated: ["i-a"])) { lab in
             try await lab.reconcile(to: LabFixtures.topology())
             #expect(await LabHarness.waitForHolder(lab, "i-a") != nil, "i-a (priority 254) wins the first election")
             #expect(LabHarness.processes(lab, in: "i-a").count >= 1, "i-a's keepalived still runs")

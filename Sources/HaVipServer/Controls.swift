@@ -7,7 +7,8 @@ import Logging
 struct Controls: Sendable {
     let faults: FaultBook
     let journal: RequestJournal?
-    let metrics: ServerMetrics
+    /// nil when `--no-metrics` turned them off.
+    let metrics: ServerMetrics?
     /// Where signature nonces are remembered: this node's cache in front of the store.
     let nonces: NonceLedger
     let failover: any FailoverDriver
@@ -18,12 +19,12 @@ struct Controls: Sendable {
     init(_ configuration: ServerConfiguration) {
         faults = FaultBook(store: configuration.store)
         journal = configuration.journalCapacity > 0 ? RequestJournal(capacity: configuration.journalCapacity) : nil
-        metrics = ServerMetrics()
+        metrics = configuration.metricsEnabled ? ServerMetrics() : nil
         nonces = NonceLedger(store: configuration.store, clock: configuration.clock, capacity: configuration.nonceCapacity)
         failover = configuration.failover ?? ModelFailover(store: configuration.store, clock: configuration.clock)
         var observers: [any RequestObserver] = journal.map { [$0] } ?? []
         if configuration.logger.logLevel <= .info { observers.append(RequestLog(logger: configuration.logger)) }
-        if configuration.metricsEnabled { observers.append(metrics) }
+        if let metrics { observers.append(metrics) }
         if let call = configuration.afterSuccessfulRequest { observers.append(SuccessObserver(call: call)) }
         self.observers = observers
     }
@@ -33,7 +34,7 @@ struct Controls: Sendable {
 
     /// The store as the routes use it: the same store, each transaction measured (unless metrics are off).
     func meteredStore(_ configuration: ServerConfiguration) -> any HaVipStore {
-        configuration.metricsEnabled ? MeteredStore(store: configuration.store, metrics: metrics) : configuration.store
+        metrics.map { MeteredStore(store: configuration.store, metrics: $0) } ?? configuration.store
     }
 
     /// The service that keeps ``faults`` current while the server runs.

@@ -73,7 +73,7 @@ public enum HaVipServer {
         ControlRoutes(
             store: store, clock: configuration.clock, ids: configuration.ids, settings: configuration.settings,
             adminToken: configuration.adminToken, keys: configuration.keys, faults: controls.faults, journal: controls.journal,
-            metrics: configuration.metricsEnabled ? controls.metrics : nil, nonceCacheEntries: { controls.nonceCacheEntries }, failover: controls.failover,
+            metrics: controls.metrics, nonceCacheEntries: { controls.nonceCacheEntries }, failover: controls.failover,
             logger: configuration.logger
         ).add(to: router)
         // Added after every route, router middleware wraps only the router's not-found responder: no matched

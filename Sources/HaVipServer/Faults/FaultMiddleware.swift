@@ -13,7 +13,8 @@ import Hummingbird
 struct FaultMiddleware: RouterMiddleware {
     let book: FaultBook
     let store: any HaVipStore
-    let metrics: ServerMetrics
+    /// nil when `--no-metrics` turned them off.
+    let metrics: ServerMetrics?
     let changed: FaultChanges
 
     func handle(
@@ -23,7 +24,7 @@ struct FaultMiddleware: RouterMiddleware {
         if faults.isEmpty { return try await next(request, context) }
         guard let action = context.action else { throw RPCRouteError.missing("the action", before: "FaultMiddleware") }
         if let fault = try await firstHit(faults, action: action.name, account: context.caller?.account) {
-            metrics.faultFired(action: action.name, code: fault.error?.code)
+            metrics?.faultFired(action: action.name, code: fault.error?.code)
             if fault.latencyMs > 0 { try await Task.sleep(for: .milliseconds(fault.latencyMs)) }
             if let error = fault.error { throw error }
         }

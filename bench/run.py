@@ -111,8 +111,8 @@ class Bench:
         return Deployment(server.url, {"havip": [server.pid]}, server.stop, server.pid)
 
     def fresh_store(self) -> Path:
-        """A copy of the seeded store for one run: havip keeps the signature nonces it has seen in its store (a
-        replay is refused across restarts), so a run on the seeded store itself would leave them for the next."""
+        """A copy of the seeded store for one run: havip keeps the signature nonces it has seen beside its store
+        (a replay is refused across restarts), so a run on the seeded store itself would leave them for the next."""
         return servers.copy_sqlite(self.store, self.work / "read-scratch.sqlite")
 
     def replay_havip(self, table, store_name, scenario, connections, run, deployment: Deployment, paths: Path, server="havip") -> None:

@@ -171,7 +171,8 @@ def seed_sqlite(binary: Path, havips: int, folder: Path) -> Path:
 
 
 def copy_sqlite(source_path: Path, copy: Path) -> Path:
-    for suffix in ("", "-wal", "-shm"):
+    """A copy of the store at `source_path` (its nonce ledger, `-nonces`, is not copied: the copy starts with none)."""
+    for suffix in ("", "-wal", "-shm", "-nonces", "-nonces-wal"):
         Path(str(copy) + suffix).unlink(missing_ok=True)
     source, target = sqlite3.connect(source_path), sqlite3.connect(copy)
     try:

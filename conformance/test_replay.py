@@ -2,7 +2,7 @@
 
 A V1-signed CreateHaVip is sent twice, byte for byte, with the server stopped and started again on the same
 SQLite file in between (SIGTERM, then SIGKILL): the second answer is the real ``SignatureNonceUsed`` and no
-second HaVip exists. Nonces longer than 64 bytes are refused with ``InvalidParameter`` (V1 and V3), and
+second HaVip exists; a second server on that file refuses to start. Nonces longer than 64 bytes are refused with ``InvalidParameter`` (V1 and V3), and
 thousands of 70 KB nonces leave the server's memory where it was."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import pytest
 from .cloud import REGION, Cloud
 from .expect import NONCE_USED
 from .raw import RawClient, v1_request, v3_request
+from .server import HavipServer
 from .signing import new_nonce
 
 LONGEST_NONCE = 64
@@ -48,6 +49,17 @@ def test_a_create_replayed_after_a_restart_is_refused_and_creates_nothing(fresh_
     body = replayed.json()
     assert (body["Code"], body["Message"]) == ("SignatureNonceUsed", NONCE_USED)
     assert Cloud("tea_v3", server.endpoint).havip_ids({"VSwitchId": net.vswitch_id}) == [created]
+
+
+def test_a_second_server_on_the_same_sqlite_file_refuses_to_start(fresh_server):
+    """The serving process holds the file's nonce ledger (PATH-nonces): a second one would let a replay
+    through on the other, so it does not start, and the first serves on."""
+    server = fresh_server()
+    second = HavipServer(server.binary, server.workdir)
+    with pytest.raises(RuntimeError, match="exited with 1 during startup") as refused:
+        second.start()
+    assert f"another process holds {server.store_path}-nonces" in str(refused.value)
+    assert RawClient(server.endpoint).send(v1_request("DescribeRegions")).status == 200
 
 
 def test_a_nonce_of_the_longest_length_is_accepted_and_one_byte_more_refused(havip):

@@ -127,7 +127,8 @@ public enum SQLSchema {
         """
 
     /// Nonces on every store, as digests (``NonceDigest``, 32 hexadecimal digits) rather than the client's
-    /// text, so that a row's size is fixed. On PostgreSQL the table is `UNLOGGED`: its writes skip the WAL
+    /// text, so that a row's size is fixed. SQLite drops it again (its ledger is a file of its own, see
+    /// `SQLiteMigrations`). On PostgreSQL the table is `UNLOGGED`: its writes skip the WAL
     /// (a claim costs an insert, no log flush), and a crash of the database (not a clean restart) empties it.
     static let signatureNonceDigests = """
         DROP TABLE signature_nonces;

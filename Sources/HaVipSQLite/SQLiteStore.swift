@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HaVipModel
+import Synchronization
 
 /// The embedded default store: one SQLite file in WAL mode (or an in-memory database for `--store memory`),
 /// its schema built by the named, ordered migrations of ``SQLiteMigrations``.
@@ -18,11 +19,18 @@ public final class SQLiteStore: HaVipStore {
     let writer: any DatabaseWriter
     /// The file store's own read-only connections (nil for the in-memory store, read through GRDB).
     private let readers: ReaderConnections?
+    /// The nonce ledger once opened (``nonceLedger()``), and how to open it.
+    private let ledger = Mutex<SQLiteNonceLedger?>(nil)
+    private let openLedger: @Sendable () throws -> SQLiteNonceLedger
 
-    private init(kind: String, writer: any DatabaseWriter, readers: ReaderConnections? = nil) throws {
+    private init(
+        kind: String, writer: any DatabaseWriter, readers: ReaderConnections? = nil,
+        openLedger: @escaping @Sendable () throws -> SQLiteNonceLedger
+    ) throws {
         self.kind = kind
         self.writer = writer
         self.readers = readers
+        self.openLedger = openLedger
         try SQLiteMigrations.migrator.migrate(writer)
     }
 
@@ -37,12 +45,30 @@ public final class SQLiteStore: HaVipStore {
         }
         try self.init(
             kind: "sqlite", writer: DatabasePool(path: path, configuration: configuration),
-            readers: ReaderConnections(path: path))
+            readers: ReaderConnections(path: path),
+            openLedger: { try SQLiteNonceLedger(path: path + "-nonces", durability: durability) })
     }
 
     /// A private in-memory database, gone when the process ends.
     public static func inMemory() throws -> SQLiteStore {
-        try SQLiteStore(kind: "memory", writer: DatabaseQueue())
+        try SQLiteStore(kind: "memory", writer: DatabaseQueue(), openLedger: { try SQLiteNonceLedger() })
+    }
+
+    /// The nonce ledger, opened at its first use, so that a process that never checks a signature (`havip
+    /// seed`) leaves a served file's ledger alone; `havip serve` opens it before its first request
+    /// (``openNonceLedger()``) and refuses to start when another process holds it.
+    func nonceLedger() throws -> SQLiteNonceLedger {
+        try ledger.withLock { ledger in
+            if let ledger { return ledger }
+            let opened = try openLedger()
+            ledger = opened
+            return opened
+        }
+    }
+
+    /// Opens the nonce ledger now (see ``nonceLedger()``); throws when another process holds it.
+    public func openNonceLedger() throws {
+        _ = try nonceLedger()
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> T) async throws -> T {
@@ -66,6 +92,10 @@ public final class SQLiteStore: HaVipStore {
 
     public func close() async throws {
         readers?.close()
+        try ledger.withLock { ledger in
+            try ledger?.close()
+            ledger = nil
+        }
         if let pool = writer as? DatabasePool {
             try pool.close()
         } else if let queue = writer as? DatabaseQueue {

@@ -88,7 +88,7 @@ struct Serve: AsyncParsableCommand {
         if adminToken == nil {
             announce("havip: no --admin-token given; the control API under /_havip/ takes the development token \(AdminToken.development)")
         }
-        let opened = try storeOptions.open(logger: logger)
+        let opened = try storeOptions.open(logger: logger, serving: true)
         let configuration = try dataplaneOptions.applied(to: ServerConfiguration(
             host: host, port: port, tls: try await tlsOptions.serverTLS(store: storeOptions.store), store: opened.store, keys: KeyRing(keys: keys, mode: auth),
             nonceCapacity: nonceCapacity, rateLimit: rateLimit, settings: settings,

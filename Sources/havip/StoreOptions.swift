@@ -20,10 +20,16 @@ struct StoreOptions: ParsableArguments {
         guard poolSize > 0 else { throw ValidationError("--pool-size must be at least 1") }
     }
 
-    /// The store, the services it needs running, and what must happen before the first request.
-    func open(logger: Logger) throws -> (store: any HaVipStore, services: [any Service], prepare: @Sendable () async throws -> Void) {
+    /// The store, the services it needs running, and what must happen before the first request. A server
+    /// (`serving`) takes a SQLite file's nonce ledger before its first request, so that a second server on the
+    /// same file refuses to start; `havip seed` leaves it alone.
+    func open(logger: Logger, serving: Bool = false) throws -> (store: any HaVipStore, services: [any Service], prepare: @Sendable () async throws -> Void) {
         switch store {
-        case .sqlite(let path): (try SQLiteStore(path: path, durability: sqliteSync), [], {})
+        case .sqlite(let path):
+            try {
+                let store = try SQLiteStore(path: path, durability: sqliteSync)
+                return (store, [], { if serving { try store.openNonceLedger() } })
+            }()
         case .memory: (try SQLiteStore.inMemory(), [], {})
         case .postgres(let url):
             try {

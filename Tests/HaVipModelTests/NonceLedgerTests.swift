@@ -42,29 +42,3 @@ import Testing
         #expect(NonceDigest(high: .max, low: .max).hex == String(repeating: "f", count: 32))
     }
 }
-
-/// What a nonce claim costs: one claim per transaction (a lone request) against claims batched as
-/// ``NonceBatcher`` gathers them under load. Prints both (per claim) for bench/RESULTS.md; fails if
-/// batching does not make a claim cheaper.
-@Suite struct NonceLedgerCostTests {
-    @Test func aBatchedClaimCostsLessThanALoneOne() async throws {
-        let h = try Harness()
-        try await h.ready.value
-        let count = 512
-        var next: UInt64 = 1 << 40
-        func claims(_ n: Int) -> [NonceClaim] {
-            defer { next += UInt64(n) }
-            return (0..<n).map { NonceClaim(digest: NonceLedgerTests.digest(next + UInt64($0)), expiresAt: 2_000) }
-        }
-        let clock = ContinuousClock()
-        var start = clock.now
-        for claim in claims(count) { #expect(try await h.store.claimNonces([claim], now: 0) == [true]) }
-        let lone = clock.now - start
-        start = clock.now
-        for _ in 0..<(count / 64) { #expect(try await h.store.claimNonces(claims(64), now: 0).allSatisfy { $0 }) }
-        let batched = clock.now - start
-        let (lonePer, batchedPer) = (lone / count, batched / count)
-        print("nonce claim on \(h.store.kind): \(lonePer) a lone claim, \(batchedPer) a claim in batches of 64")
-        #expect(batchedPer < lonePer)
-    }
-}

@@ -63,11 +63,12 @@ import Testing
     @Test func aFaultAddedThroughOneNodeIsInForceOnAnotherWithinThePollInterval() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("havip-faults-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let first = try SQLiteStore(path: path)
-        let second = try SQLiteStore(path: path)
+        // Two nodes on one store: each has its own copy of the faults, kept by its own poll. (Two stores on
+        // one SQLite file cannot both serve: the first holds the nonce ledger.)
+        let store = try SQLiteStore(path: path)
         let server = TestServer()
-        try await HaVipServer.makeApplication(Self.configuration(first, poll: .milliseconds(50))).test(.router) { one in
-            try await HaVipServer.makeApplication(Self.configuration(second, poll: .milliseconds(50))).test(.router) { other in
+        try await HaVipServer.makeApplication(Self.configuration(store, poll: .milliseconds(50))).test(.router) { one in
+            try await HaVipServer.makeApplication(Self.configuration(store, poll: .milliseconds(50))).test(.router) { other in
                 let here = ControlCaller(server: server, client: one)
                 let there = ControlCaller(server: server, client: other)
                 #expect(try await there.rpc("DescribeRegions").status == .ok)

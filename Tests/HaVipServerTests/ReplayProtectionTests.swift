@@ -22,7 +22,7 @@ import Testing
     @Test func aNonceUsedBeforeARestartIsRefusedAfterIt() async throws {
         let server = TestServer()
         let path = Self.temporaryFile()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { Self.remove(path) }
         let query = server.v1Query("CreateVpc", [("RegionId", "cn-hangzhou")])
         for (run, expected) in [(1, 200), (2, 400)] {
             let store = try SQLiteStore(path: path)
@@ -40,6 +40,31 @@ import Testing
         let store = try SQLiteStore(path: path)
         #expect(try await store.read { tx in try tx.count(Query(Vpc.self, account: TestServer.key.account, [])) } == 1)
         try await store.close()
+    }
+
+    static func remove(_ path: String) {
+        for file in [path, path + "-wal", path + "-shm", path + "-nonces", path + "-nonces-wal"] {
+            try? FileManager.default.removeItem(atPath: file)
+        }
+    }
+
+    /// A SQLite store's nonce ledger is a file of its own that one process (one store) holds at a time: a
+    /// second store on the file cannot claim (a second `havip serve` refuses to start), and once the first
+    /// is closed the second takes the ledger over, with the nonces the first granted.
+    @Test func oneStoreAtATimeHoldsASQLiteFilesNonceLedger() async throws {
+        let path = Self.temporaryFile()
+        defer { Self.remove(path) }
+        let claim = NonceClaim(digest: NonceDigest(high: 7, low: 7), expiresAt: 2_000)
+        let first = try SQLiteStore(path: path)
+        let second = try SQLiteStore(path: path)
+        #expect(try await first.claimNonces([claim], now: 1_000) == [true])
+        let refusal = #expect(throws: (any Error).self) { try second.openNonceLedger() }
+        #expect(refusal.map { "\($0)" }?.contains("another process holds \(path)-nonces") == true)
+        await #expect(throws: (any Error).self) { try await second.claimNonces([claim], now: 1_000) }
+        try await first.close()
+        #expect(try await second.claimNonces([claim], now: 1_000) == [false])
+        #expect(try await second.claimNonces([claim], now: 2_000) == [true])
+        try await second.close()
     }
 
     @Test func aNonceUsedThroughOneNodeIsRefusedByAnotherOnTheSameStore() async throws {

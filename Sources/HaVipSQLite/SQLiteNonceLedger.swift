@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import HaVipModel
+import HaVipSQL
+
+/// The nonce ledger of a SQLite store, in a database file of its own beside the store's (`PATH-nonces`), or
+/// in memory for the in-memory store. A claim is the busiest write havip makes (one per signed request), so
+/// it gets a connection shaped for it rather than a turn on the store's writer:
+/// - the file is opened with `locking_mode=EXCLUSIVE`: a transaction takes no file locks (six `fcntl` calls
+///   per commit in the shared mode) and the WAL index lives in the process, not in a `-shm` file. The price is
+///   that one process at a time holds the ledger, so one `havip serve` at a time serves a SQLite store
+///   (several nodes share a PostgreSQL store);
+/// - the table is `WITHOUT ROWID`, keyed by the digest's 16 bytes: a claim writes one B-tree and the
+///   expiry index, not a rowid table, a text key index and the expiry index;
+/// - nonce claims no longer queue behind HaVip writes on the store's one writer, nor those behind them.
+/// A granted claim is committed before it is answered, with the store's `synchronous` setting.
+final class SQLiteNonceLedger: Sendable {
+    /// Why the ledger cannot be opened.
+    struct InUse: Error, CustomStringConvertible {
+        let path: String
+        var description: String {
+            "another process holds \(path): one havip process at a time serves a SQLite store (several nodes share a PostgreSQL store)"
+        }
+    }
+
+    private static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("001_signature_nonces") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE signature_nonces (digest BLOB PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+                    CREATE INDEX signature_nonces_by_expiry ON signature_nonces (expires_at)
+                    """)
+        }
+        return migrator
+    }()
+    private static let claimSQL = SQLNonces.claim(.sqlite)
+    private static let forgetSQL = SQLNonces.forget(.sqlite)
+
+    private let queue: DatabaseQueue
+
+    /// Opens the ledger file at `path` (creating it) and takes its lock, or throws ``InUse``.
+    init(path: String, durability: SQLiteStore.Durability) throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // The locking mode first: set before the WAL is first used, SQLite keeps the WAL index in memory.
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            // An exclusive transaction takes the lock now, and the exclusive mode keeps it until the queue closes.
+            try queue.inTransaction(.exclusive) { _ in .commit }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw InUse(path: path)
+        }
+        try Self.migrator.migrate(queue)
+    }
+
+    /// A ledger in memory, gone with the process (the in-memory store's).
+    init() throws {
+        queue = try DatabaseQueue()
+        try Self.migrator.migrate(queue)
+    }
+
+    /// One transaction for the batch (one commit for all of its claims).
+    func claim(_ claims: [NonceClaim], now: Int64) async throws -> [Bool] {
+        try await queue.write { db in
+            let statement = try db.cachedStatement(sql: Self.claimSQL)
+            return try claims.map { claim in
+                try statement.execute(arguments: [Self.blob(claim.digest), claim.expiresAt, now])
+                return db.changesCount == 1
+            }
+        }
+    }
+
+    func forget(expiredBy now: Int64) async throws -> Int {
+        try await queue.write { db in
+            try db.execute(sql: Self.forgetSQL, arguments: [now])
+            return db.changesCount
+        }
+    }
+
+    func close() throws {
+        try queue.close()
+    }
+
+    /// The digest's 16 bytes, big-endian: a `WITHOUT ROWID` key half the size of its hexadecimal text.
+    private static func blob(_ digest: NonceDigest) -> Data {
+        var bytes = Data(capacity: 16)
+        withUnsafeBytes(of: digest.high.bigEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: digest.low.bigEndian) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+}

@@ -1,8 +1,8 @@
 import HaVipModel
 
-/// The statements of the nonce ledger (``HaVipStore/claimNonces(_:now:)``), the same text on both stores but
-/// for their placeholders. The table is migration `008_signature_nonces`'s on PostgreSQL, and the nonce file's
-/// own on SQLite (`SQLiteNonceLedger`, the digest a 16-byte `BLOB` there).
+/// The statements of the nonce ledger (``HaVipStore/claimNonces(_:now:)``). The table is migration
+/// `008_signature_nonces`'s on PostgreSQL, and the nonce file's own on SQLite (`SQLiteNonceLedger`, the digest
+/// a 16-byte `BLOB` there, swept in slices by a statement of its own).
 public enum SQLNonces {
     /// Claims one nonce, binding its digest, its expiry and the current second: inserts it, or takes over a
     /// row whose expiry has passed (not yet forgotten); a live row is left alone. It changes one row exactly

@@ -37,6 +37,17 @@ import Testing
         #expect(try await h.store.claimNonces(claims, now: 600) == (0..<10).map { $0 < 6 })
     }
 
+    /// More expired rows than SQLite deletes in one transaction (it sweeps in slices): all are forgotten.
+    @Test func aSweepForgetsEveryExpiredNonceHoweverMany() async throws {
+        let h = try Harness()
+        try await h.ready.value
+        let claims = (0..<4_500).map { NonceClaim(digest: Self.digest(UInt64($0)), expiresAt: $0 < 4_200 ? 500 : 900) }
+        #expect(try await h.store.claimNonces(claims, now: 0).allSatisfy { $0 })
+        #expect(try await h.store.forgetNonces(expiredBy: 500) == 4_200)
+        #expect(try await h.store.forgetNonces(expiredBy: 500) == 0)
+        #expect(try await h.store.claimNonces(Array(claims.suffix(300)), now: 600) == Array(repeating: false, count: 300))
+    }
+
     @Test func theDigestIsKeptAsThirtyTwoHexDigits() {
         #expect(NonceDigest(high: 1, low: 0xABC).hex == "0000000000000001" + "0000000000000abc")
         #expect(NonceDigest(high: .max, low: .max).hex == String(repeating: "f", count: 32))

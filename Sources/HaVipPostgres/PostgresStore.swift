@@ -119,11 +119,14 @@ public final class PostgresStore: HaVipStore, Service {
                         let left = max(deadline - ContinuousClock.now, .milliseconds(100))
                         let milliseconds = left.components.seconds * 1_000 + left.components.attoseconds / 1_000_000_000_000_000
                         let tx = PostgresTransaction(connection: connection, logger: logger, answerDeadline: deadline + Self.answerGrace)
-                        // Transaction modes and SET values cannot be bound; these are havip's own constants and numbers.
-                        _ = try tx.run("BEGIN ISOLATION LEVEL \(unescaped: isolation)\(unescaped: readOnly ? " READ ONLY" : "")")
+                        let timeLeft = String(milliseconds)
                         do {
-                            _ = try tx.run("SET LOCAL statement_timeout = \(unescaped: String(milliseconds))")
-                            _ = try tx.run("SET LOCAL lock_timeout = \(unescaped: String(milliseconds))")
+                            // The start in one wait of this thread: BEGIN (transaction modes cannot be bound; these
+                            // are havip's own constants) and both timeouts, set for this transaction only.
+                            try tx.runAll([
+                                "BEGIN ISOLATION LEVEL \(unescaped: isolation)\(unescaped: readOnly ? " READ ONLY" : "")",
+                                "SELECT set_config('statement_timeout', \(timeLeft), true), set_config('lock_timeout', \(timeLeft), true)",
+                            ])
                             let result = try body(tx)
                             _ = try tx.run("COMMIT")
                             return result

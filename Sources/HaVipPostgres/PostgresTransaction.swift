@@ -74,6 +74,13 @@ struct PostgresTransaction: StoreTransaction {
         try wait(connection.query(query, logger: logger)).rows
     }
 
+    /// Runs statements whose rows nobody reads, all sent before the first answer is waited for: the thread
+    /// blocks (and is woken) once for all of them, not once each. Throws the first statement's error.
+    func runAll(_ queries: [PostgresQuery]) throws {
+        let sent = queries.map { connection.query($0, logger: logger) }
+        for outcome in try wait(EventLoopFuture.whenAllComplete(sent, on: connection.eventLoop)) { _ = try outcome.get() }
+    }
+
     /// Waits for `future` while watching the connection: postgres-nio (1.33.2) writes a query to its channel
     /// with no write promise (`PostgresConnection.query`), so a query written to a connection that is
     /// already closing is dropped and its future never completes; the fix upstream was reverted

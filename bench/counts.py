@@ -90,7 +90,8 @@ def main() -> None:
         row = {}
         for tool, count in (("strace", strace_counts), ("perf", perf_counts)):
             if kind == "havip":
-                server = servers.havip(binary, f"sqlite:{store}", log)
+                # A copy of the seeded store per run, as in run.py: the nonces a run uses stay beside its store.
+                server = servers.havip(binary, f"sqlite:{servers.copy_sqlite(store, work / 'counts-scratch.sqlite')}", log)
             else:
                 server = servers.limit(binary, reply_size(scenario), name, log)
             deployment = Deployment(server.url, {"server": [server.pid]}, server.stop, server.pid)

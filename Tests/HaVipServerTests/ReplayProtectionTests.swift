@@ -56,7 +56,8 @@ import Testing
         defer { Self.remove(path) }
         let claim = NonceClaim(digest: NonceDigest(high: 7, low: 7), expiresAt: 2_000)
         let first = try SQLiteStore(path: path)
-        let second = try SQLiteStore(path: path)
+        // The second with `full` sync: its ledger commits on the connection's queue rather than the caller's thread.
+        let second = try SQLiteStore(path: path, durability: .full)
         #expect(try await first.claimNonces([claim], now: 1_000) == [true])
         let refusal = #expect(throws: (any Error).self) { try second.openNonceLedger() }
         #expect(refusal.map { "\($0)" }?.contains("another process holds \(path)-nonces") == true)

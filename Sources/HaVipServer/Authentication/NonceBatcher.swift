@@ -3,10 +3,10 @@ import Synchronization
 
 /// Gathers the nonce claims of concurrent requests into batches for ``HaVipStore/claimNonces(_:now:)``: one
 /// batch is in the store at a time, and the claims that arrive meanwhile wait and go together in the next
-/// (group commit). A request that finds the store idle writes its claim itself, on its own task (a lone
-/// request pays one store write and no hand-off), then the batches that queued meanwhile, a few at most; a
-/// flush task writes the rest, batch after batch until nobody waits. Each caller waits until its own claim
-/// is durable, or fails with the batch it was in or queued behind.
+/// (group commit). A request that finds the store idle writes its claim itself, on its own task: a lone
+/// request pays one store write and no hand-off to another task. The claims that queued behind it are
+/// written by a flush task, batch after batch until nobody waits. Each caller waits until its own claim is
+/// durable, or fails with the batch it was in or queued behind.
 final class NonceBatcher: Sendable {
     private typealias Waiter = (claim: NonceClaim, answer: CheckedContinuation<Bool, any Error>)
 
@@ -36,26 +36,15 @@ final class NonceBatcher: Sendable {
             return true
         }
         guard writesItself else { return try await queue(claim) }
-        let granted: Bool
         do {
-            granted = try await store.claimNonces([claim], now: Int64(clock.now()))[0]
+            let granted = try await store.claimNonces([claim], now: Int64(clock.now()))
+            handOffQueued()
+            return granted[0]
         } catch {
             failQueued(error)
             throw error
         }
-        // The claims that queued meanwhile are written here too, a few batches at most, then by a flush task:
-        // a task started for them would have to wait for a thread, and every claim arriving until it ran
-        // would queue behind it (and its request be suspended and woken) instead of being written at once.
-        for _ in 0..<Self.batchesAfterALoneClaim {
-            guard let batch = nextBatch() else { return granted }
-            guard await write(batch) else { return granted }
-        }
-        handOffQueued()
-        return granted
     }
-
-    /// How many batches of queued claims a request that wrote its own claim writes before it answers.
-    static let batchesAfterALoneClaim = 4
 
     /// Waits in the queue for a flush (starting one if the store has become idle meanwhile).
     private func queue(_ claim: NonceClaim) async throws -> Bool {
@@ -70,7 +59,7 @@ final class NonceBatcher: Sendable {
         }
     }
 
-    /// After the batches a request wrote: a flush task for the claims that still wait, or idle.
+    /// After a claim written by its own request: a flush task for the claims that queued meanwhile, or idle.
     private func handOffQueued() {
         let flush = state.withLock { state in
             if state.waiting.isEmpty { state.flushing = false }
@@ -95,33 +84,22 @@ final class NonceBatcher: Sendable {
 
     /// Writes batches until nobody waits.
     private func flush() async {
-        while let batch = nextBatch(), await write(batch) {}
-    }
-
-    /// The next batch to write, or nil (and the batcher idle) when nobody waits.
-    private func nextBatch() -> [Waiter]? {
-        state.withLock { state in
-            if state.waiting.isEmpty {
-                state.flushing = false
-                return nil
+        while true {
+            let batch: [Waiter] = state.withLock { state in
+                let batch = Array(state.waiting.prefix(Self.maximumBatch))
+                state.waiting.removeFirst(batch.count)
+                if batch.isEmpty { state.flushing = false }
+                return batch
             }
-            let batch = Array(state.waiting.prefix(Self.maximumBatch))
-            state.waiting.removeFirst(batch.count)
-            return batch
-        }
-    }
-
-    /// Writes `batch` and answers each of its claims. False when the store failed: the batch and every claim
-    /// queued behind it have failed with it, and the batcher is idle.
-    private func write(_ batch: [Waiter]) async -> Bool {
-        do {
-            let granted = try await store.claimNonces(batch.map(\.claim), now: Int64(clock.now()))
-            for (waiter, accepted) in zip(batch, granted) { waiter.answer.resume(returning: accepted) }
-            return true
-        } catch {
-            for waiter in batch { waiter.answer.resume(throwing: error) }
-            failQueued(error)
-            return false
+            if batch.isEmpty { return }
+            do {
+                let granted = try await store.claimNonces(batch.map(\.claim), now: Int64(clock.now()))
+                for (waiter, accepted) in zip(batch, granted) { waiter.answer.resume(returning: accepted) }
+            } catch {
+                for waiter in batch { waiter.answer.resume(throwing: error) }
+                failQueued(error)
+                return
+            }
         }
     }
 }

@@ -81,6 +81,8 @@ final class SQLiteNonceLedger: Sendable {
         return try claimHere(claims, now: now)
     }
 
+    /// Not `async`, so that `write` is GRDB's synchronous form (`DispatchQueue.sync`, run on this thread); in
+    /// an `async` function the call would resolve to the form that hops to the queue's thread.
     private func claimHere(_ claims: [NonceClaim], now: Int64) throws -> [Bool] {
         try queue.write { db in try Self.claim(claims, now: now, in: db) }
     }

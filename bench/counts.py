@@ -73,65 +73,63 @@ def perf_counts(pid: int, run) -> tuple[dict[str, int], dict]:
     return counts, measured
 
 
-# Where a sample's own code belongs: the module of a Swift symbol (its mangled name starts `$s<len><Module>`),
-# else the shared object. Self time only, so the parts add up to the whole.
-PARTS = [
-    ("havip's own code", re.compile(r"^(HaVip\w*|RPCWire|havip)$")),
+# The layers of a server's stack, by the module of a Swift symbol (its mangled name starts `$s<len><Module>`)
+# or by the shared object of a C one.
+LAYERS = [
+    ("havip", re.compile(r"^(HaVip\w*|RPCWire|havip)$")),
     ("the limit's stand-in work (busyN)", re.compile(r"^havip_bench_limit$")),
-    ("SQLite", re.compile(r"^(GRDB|CSQLite|GRDBSQLite|sqlite3|libsqlite3)")),
-    ("crypto (HMAC, digests)", re.compile(r"^(Crypto|_CryptoExtras|CCryptoBoringSSL|libcrypto)")),
-    ("HTTP parsing (llhttp)", re.compile(r"^(CNIOLLHTTP|c_nio_llhttp)")),
-    ("Hummingbird", re.compile(r"^(Hummingbird|HTTPTypes|ServiceLifecycle|UnixSignals|Logging|Metrics|CoreMetrics|Prometheus|Tracing|Instrumentation|ServiceContext)")),
-    ("SwiftNIO", re.compile(r"^(NIO|_NIO|CNIO)")),
-    ("Swift runtime, concurrency, allocator", re.compile(r"^(libswiftCore|libswift_Concurrency|libswiftSynchronization|libc|libm|ld-linux|swift_|libdispatch|libFoundation|libBlocksRuntime)")),
+    ("SQLite", re.compile(r"^(GRDB|GRDBSQLite|CSQLite|libsqlite3\.so.*)$")),
+    ("crypto (HMAC, digests)", re.compile(r"^(Crypto|_CryptoExtras|CCryptoBoringSSL\w*)$")),
+    ("HTTP parsing (llhttp)", re.compile(r"^(CNIOLLHTTP)$")),
+    ("Hummingbird", re.compile(
+        r"^(Hummingbird\w*|HTTPTypes|ServiceLifecycle|UnixSignals|Logging|Metrics|CoreMetrics|Prometheus|Tracing|Instrumentation"
+        r"|ServiceContext\w*)$")),
+    ("SwiftNIO", re.compile(r"^(NIO\w*|_NIO\w*|CNIO\w*)$")),
 ]
+RUNTIME = re.compile(r"^(libswiftCore|libswift_Concurrency|libswiftSynchronization|libc\.|libm\.|ld-linux|libdispatch|libFoundation"
+                     r"|libBlocksRuntime)")
+
+
+def module_of(symbol: str, dso: str) -> str | None:
+    """The Swift module a symbol belongs to, or the C library; None for the standard library's code specialised
+    into an executable (a mangled name with no module of its own: `$sSa…`)."""
+    if symbol.startswith("c_nio_llhttp"):
+        return "CNIOLLHTTP"
+    if symbol.startswith("CCryptoBoringSSL"):
+        return "CCryptoBoringSSL"
+    module = re.match(r"^\$s(\d+)(\w+)", symbol)
+    if module:
+        return module.group(2)[: int(module.group(1))]
+    if Path(dso).name.startswith("lib") and not re.match(r"^(swift_|_swift_|\$s)", symbol):
+        return Path(dso).name
+    return None
+
+
+def layer(symbol: str, dso: str) -> str | None:
+    """The layer a frame belongs to (havip's by module: `havip: HaVipModel`), or None (kernel, runtime, libc,
+    the standard library)."""
+    name = module_of(symbol, dso) if dso != "[kernel.kallsyms]" else None
+    for label, pattern in LAYERS:
+        if name and pattern.match(name):
+            return f"havip: {name}" if label == "havip" else label
+    return None
 
 
 def owner(dso: str, symbol: str) -> str:
+    """The part of the stack whose own code a sample is in (self time: the parts add up to the whole)."""
     if dso == "[kernel.kallsyms]":
         if re.search(r"sched|switch_to|futex|wake|__schedule|pick_next|enqueue|dequeue|update_curr|idle|ttwu|select_task", symbol):
             return "kernel: scheduling, futex"
         if re.search(r"tcp|sock|skb|inet|ip_|__dev|net_|loopback|napi|epoll|ep_", symbol):
             return "kernel: TCP and epoll"
         return "kernel: other (system call entry, files, memory)"
-    module = re.match(r"^\$s(\d+)(\w+)", symbol)
-    name = module.group(2)[: int(module.group(1))] if module else Path(dso).name
-    if not module and re.match(r"^(swift_|_swift_|\$s)", symbol):
-        name = "swift_"
-    for part, pattern in PARTS:
-        if pattern.match(name):
-            return part
+    found = layer(symbol, dso)
+    if found:
+        return "havip's own code" if found.startswith("havip: ") else found
+    name = module_of(symbol, dso)
+    if name is None or RUNTIME.match(name):
+        return "Swift runtime, concurrency, allocator"
     return "other (" + Path(dso).name + ")"
-
-
-# The layer that made a sample's code run: the innermost frame of the stack that belongs to one of these (the
-# runtime, allocator, standard library and kernel frames above it are charged to it).
-LAYERS = [
-    ("havip: ", re.compile(r"^(HaVip\w*|RPCWire|havip)$")),
-    ("the limit's stand-in work (busyN)", re.compile(r"^havip_bench_limit$")),
-    ("SQLite", re.compile(r"^(GRDB|GRDBSQLite|CSQLite|libsqlite3\.so.*)$")),
-    ("crypto (HMAC, digests)", re.compile(r"^(Crypto|_CryptoExtras|CCryptoBoringSSL\w*)$")),
-    ("HTTP parsing (llhttp)", re.compile(r"^(CNIOLLHTTP)$")),
-    ("Hummingbird", re.compile(r"^(Hummingbird\w*|HTTPTypes|ServiceLifecycle|Logging|Metrics|CoreMetrics|Prometheus|Tracing|Instrumentation|ServiceContextModule)$")),
-    ("SwiftNIO", re.compile(r"^(NIO\w*|_NIO\w*|CNIO\w*)$")),
-]
-
-
-def layer(symbol: str, dso: str) -> str | None:
-    if dso == "[kernel.kallsyms]":
-        return None
-    if symbol.startswith("c_nio_llhttp"):
-        return "HTTP parsing (llhttp)"
-    if symbol.startswith("CCryptoBoringSSL"):
-        return "crypto (HMAC, digests)"
-    module = re.match(r"^\$s(\d+)(\w+)", symbol)
-    if not module and not Path(dso).name.startswith("lib"):
-        return None  # the standard library's code specialised into the executable: charged to its caller
-    name = module.group(2)[: int(module.group(1))] if module else Path(dso).name
-    for label, pattern in LAYERS:
-        if pattern.match(name):
-            return label + name if label == "havip: " else label
-    return None
 
 
 def perf_samples(data: Path):

@@ -89,7 +89,7 @@ final class SQLiteNonceLedger: Sendable {
 
     /// The batch in one transaction whose `BEGIN` and `COMMIT` are statements prepared once, like the claim's:
     /// GRDB's `write` builds and prepares both again for every transaction (two `sqlite3_prepare` and its SQL
-    /// generation per claim, a tenth of a claim's CPU in a profile of by-vpc reads: bench/RESULTS.md).
+    /// generation per claim, about a tenth of a claim's CPU in a profile of by-id reads: bench/RESULTS.md).
     private static func claim(_ claims: [NonceClaim], now: Int64, in db: Database) throws -> [Bool] {
         try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
         do {

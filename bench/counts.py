@@ -105,14 +105,18 @@ def module_of(symbol: str, dso: str) -> str | None:
     return None
 
 
-def layer(symbol: str, dso: str) -> str | None:
-    """The layer a frame belongs to (havip's by module: `havip: HaVipModel`), or None (kernel, runtime, libc,
-    the standard library)."""
-    name = module_of(symbol, dso) if dso != "[kernel.kallsyms]" else None
+def layer_of(name: str | None) -> str | None:
+    """The layer of a module (havip's by module: `havip: HaVipModel`), or None (runtime, libc, the standard
+    library)."""
     for label, pattern in LAYERS:
         if name and pattern.match(name):
             return f"havip: {name}" if label == "havip" else label
     return None
+
+
+def layer(symbol: str, dso: str) -> str | None:
+    """The layer a frame belongs to, or None (the kernel too)."""
+    return layer_of(module_of(symbol, dso)) if dso != "[kernel.kallsyms]" else None
 
 
 def owner(dso: str, symbol: str) -> str:
@@ -123,10 +127,10 @@ def owner(dso: str, symbol: str) -> str:
         if re.search(r"tcp|sock|skb|inet|ip_|__dev|net_|loopback|napi|epoll|ep_", symbol):
             return "kernel: TCP and epoll"
         return "kernel: other (system call entry, files, memory)"
-    found = layer(symbol, dso)
+    name = module_of(symbol, dso)
+    found = layer_of(name)
     if found:
         return "havip's own code" if found.startswith("havip: ") else found
-    name = module_of(symbol, dso)
     if name is None or RUNTIME.match(name):
         return "Swift runtime, concurrency, allocator"
     return "other (" + Path(dso).name + ")"
@@ -150,16 +154,23 @@ def perf_samples(data: Path):
     script.wait()
 
 
+def perf_record(pid: int, run, out: Path, *options: str) -> dict:
+    """`run()`'s result, with the server `pid` sampled by `perf record OPTIONS` into `out` meanwhile."""
+    recorder = subprocess.Popen(["perf", "record", *options, "-p", str(pid), "-o", str(out)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(0.5)
+        return run()
+    finally:
+        recorder.send_signal(signal.SIGINT)
+        recorder.wait(timeout=120)
+
+
 def profile_counts(pid: int, run) -> tuple[dict, dict]:
     """The server's CPU samples (`perf record -g`, 999 Hz, every thread), counted twice: by the part of the stack
     whose own code the sample is in, and by the layer that made that code run (``layer``)."""
     out = Path(f"/tmp/havip-counts-{pid}.data")
-    recorder = subprocess.Popen(["perf", "record", "-F", "999", "-g", "-p", str(pid), "-o", str(out)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(0.5)
-    measured = run()
-    recorder.send_signal(signal.SIGINT)
-    recorder.wait(timeout=120)
+    measured = perf_record(pid, run, out, "-F", "999", "-g")
     own: dict[str, int] = {}
     caused: dict[str, int] = {}
     for frames in perf_samples(out):

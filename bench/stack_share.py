@@ -16,35 +16,25 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import signal
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import load  # noqa: E402
 import servers  # noqa: E402
+from counts import perf_record, perf_samples  # noqa: E402
 from run import ensure_tools, read_params  # noqa: E402
 from servers import Deployment  # noqa: E402
 
 
 def share(data: Path, frame: re.Pattern) -> tuple[int, int]:
     """All samples, and those with a frame matching `frame` on their stack."""
-    script = subprocess.Popen(["perf", "script", "-i", str(data), "-F", "ip,sym", "--no-demangle"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     samples = matching = 0
-    found = in_sample = False
-    for line in script.stdout:
-        if line.strip():
-            in_sample = True
-            found = found or bool(frame.search(line))
-        elif in_sample:
-            samples, matching = samples + 1, matching + found
-            found = in_sample = False
-    script.wait()
-    return samples + in_sample, matching + (found and in_sample)
+    for frames in perf_samples(data):
+        samples += 1
+        matching += any(frame.search(symbol) for symbol, _ in frames)
+    return samples, matching
 
 
 def main() -> None:
@@ -76,14 +66,10 @@ def main() -> None:
             paths = signer.paths(args.scenario, 60_000 * args.duration, params[args.scenario])
             server = servers.havip(Path(build), f"sqlite:{servers.copy_sqlite(store, work / 'stack-share.sqlite')}", log)
             deployment = Deployment(server.url, {"server": [server.pid]}, server.stop, server.pid)
-            recorder = subprocess.Popen(["perf", "record", "-F", "799", "--call-graph", "dwarf,16384", "-p", str(server.pid),
-                                         "-o", str(data)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
-                time.sleep(0.5)
-                measured = load.replay(deployment, args.connections, args.duration, paths)
+                measured = perf_record(server.pid, lambda: load.replay(deployment, args.connections, args.duration, paths),
+                                       data, "-F", "799", "--call-graph", "dwarf,16384")
             finally:
-                recorder.send_signal(signal.SIGINT)
-                recorder.wait(timeout=120)
                 server.stop()
             samples, matching = share(data, frame)
             cpu = measured["cpu_us_per_request"]["server"]

@@ -87,23 +87,16 @@ final class SQLiteNonceLedger: Sendable {
         try queue.writeWithoutTransaction { db in try Self.claim(claims, now: now, in: db) }
     }
 
-    /// The batch in one transaction whose `BEGIN` and `COMMIT` are statements prepared once, like the claim's:
-    /// GRDB's `write` builds and prepares both again for every transaction (two `sqlite3_prepare` and its SQL
-    /// generation per claim, about a tenth of a claim's CPU in a profile of by-id reads: bench/RESULTS.md).
+    /// The batch in one transaction, begun and ended by statements prepared once like the claim's
+    /// (``SQLiteTransaction/transaction(_:begin:_:)``): GRDB's `write` builds and prepares both again for every
+    /// transaction, about a tenth of a claim's CPU in a profile of by-id reads (bench/RESULTS.md).
     private static func claim(_ claims: [NonceClaim], now: Int64, in db: Database) throws -> [Bool] {
-        try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
-        do {
+        try SQLiteTransaction.transaction(db, begin: "BEGIN IMMEDIATE TRANSACTION") {
             let statement = try db.cachedStatement(sql: claimSQL)
-            let granted = try claims.map { claim in
+            return try claims.map { claim in
                 try statement.execute(arguments: [blob(claim.digest), claim.expiresAt, now])
                 return db.changesCount == 1
             }
-            try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-            return granted
-        } catch {
-            // Whatever failed (a claim, or a COMMIT that left the transaction open), none of the batch stays.
-            if db.isInsideTransaction { try? db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute() }
-            throw error
         }
     }
 

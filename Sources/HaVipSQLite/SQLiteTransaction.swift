@@ -82,13 +82,19 @@ struct SQLiteTransaction: StoreTransaction {
         }
     }
 
-    /// Runs `body` on one snapshot of `db` (a connection outside any transaction): `BEGIN` and `COMMIT` are
-    /// prepared once per connection rather than parsed for every read, as GRDB's own `read` does.
+    /// Runs `body` on one snapshot of `db` (a connection outside any transaction).
     static func snapshot<T>(_ db: any SQLiteStatementSource, _ body: (SQLiteTransaction) throws -> T) throws -> T {
+        try transaction(db, begin: "BEGIN DEFERRED TRANSACTION") { try body(SQLiteTransaction(db: db)) }
+    }
+
+    /// Runs `body` in one transaction of `db` (a connection outside any transaction), begun with `begin`:
+    /// `BEGIN`, `COMMIT` and `ROLLBACK` are prepared once per connection rather than built and parsed for
+    /// every transaction, as GRDB's own `read` and `write` do.
+    static func transaction<T>(_ db: any SQLiteStatementSource, begin: String, _ body: () throws -> T) throws -> T {
         let tx = SQLiteTransaction(db: db)
-        try tx.execute(sql: "BEGIN DEFERRED TRANSACTION")
+        try tx.execute(sql: begin)
         do {
-            let result = try body(tx)
+            let result = try body()
             try tx.execute(sql: "COMMIT TRANSACTION")
             return result
         } catch {
